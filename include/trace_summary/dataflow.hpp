@@ -1,0 +1,16 @@
+// The Data Flow section: the tensors of a TENSORS-level trace, nested along
+// the ensemble's parent/child tree (SPEC "Data Flow").
+#pragma once
+
+#include "trace_summary/output.hpp"
+#include "trace_summary/span_engine.hpp"
+
+namespace trace_summary {
+
+/// Prints the Data Flow section for a file summarised by `summary` (nothing
+/// for lowercase files, or when the file has neither parent ids nor tensors).
+/// Throws DataError for a tensor the reference cannot print, a TENSOR record
+/// without id that the reference would reach, or a parent_id cycle.
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out);
+
+}  // namespace trace_summary

@@ -1,0 +1,96 @@
+// Byte input for the loader: a file or standard input, read in large blocks,
+// that can say where (byte, line, column) the parser currently is.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace trace_summary {
+
+/// A position in the input, for error messages.
+struct InputPosition {
+  std::uint64_t byte = 0;  ///< 0-based offset of the next unread byte
+  std::uint64_t line = 1;  ///< 1-based
+  std::uint64_t column = 1;  ///< 1-based, in bytes
+};
+
+/// Reads one input in blocks. Open a file with open(); `-` is standard input.
+class InputSource {
+ public:
+  /// Opens `path` (`-`: standard input). Throws std::system_error when the
+  /// file cannot be opened.
+  static std::unique_ptr<InputSource> open(const std::string& path);
+  /// An input over bytes already in memory (tests, the verbose dump).
+  static std::unique_ptr<InputSource> from_memory(std::string bytes);
+
+  ~InputSource();
+  InputSource(const InputSource&) = delete;
+  InputSource& operator=(const InputSource&) = delete;
+
+  /// The size in bytes when known (a regular file), else 0.
+  std::uint64_t size_hint() const { return size_hint_; }
+  /// Reads everything that is left into a string (the verbose dump needs the
+  /// bytes twice).
+  std::string read_all();
+  /// Where the next unread byte is. Lines and columns are counted on demand.
+  InputPosition position() const;
+  /// Bytes read so far.
+  std::uint64_t offset() const { return block_start_ + static_cast<std::uint64_t>(pos_ - data()); }
+  bool at_end() const { return pos_ == limit_; }
+  /// Set when reading failed (an I/O error, not the end of the input).
+  const std::string& read_error() const { return read_error_; }
+
+  /// A single-pass iterator over the bytes, for nlohmann::json::sax_parse.
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    iterator() = default;
+    explicit iterator(InputSource* source) : source_(source) {}
+    reference operator*() const { return *source_->pos_; }
+    iterator& operator++() {
+      if (++source_->pos_ == source_->limit_) source_->refill();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.done() == b.done(); }
+    friend bool operator!=(const iterator& a, const iterator& b) { return a.done() != b.done(); }
+
+   private:
+    bool done() const { return source_ == nullptr || source_->at_end(); }
+    InputSource* source_ = nullptr;
+  };
+  iterator begin() {
+    if (pos_ == limit_) refill();
+    return iterator(this);
+  }
+  iterator end() { return iterator(); }
+
+ private:
+  InputSource() = default;
+  const char* data() const { return buffer_.data(); }
+  void refill();
+
+  std::FILE* file_ = nullptr;
+  bool owns_file_ = false;
+  std::uint64_t size_hint_ = 0;
+  std::vector<char> buffer_;
+  const char* pos_ = nullptr;
+  const char* limit_ = nullptr;
+  std::uint64_t block_start_ = 0;      // offset of buffer_[0]
+  std::uint64_t lines_before_ = 0;     // newlines before buffer_[0]
+  std::uint64_t line_start_before_ = 0;  // offset just after the last newline before buffer_[0]
+  bool exhausted_ = false;
+  std::string read_error_;
+};
+
+}  // namespace trace_summary

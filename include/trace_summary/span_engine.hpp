@@ -1,0 +1,106 @@
+// The pairing engine: groups a TraceSet's records by trace id, decides which
+// traces each protocol pass counts, and pairs start/end timestamps into spans
+// summed per model (SPEC "Summary algorithm").
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "trace_summary/trace_set.hpp"
+
+namespace trace_summary {
+
+/// Which version of the reference script's rules to follow.
+enum class Compat : std::uint8_t {
+  Classic,  ///< July 2023 (lowercase files: March 2020)
+  Current,  ///< January 2024: GRPC infer runs from GRPC_WAITREAD_END
+};
+
+/// The spans the summary reports.
+enum class Span : std::uint8_t {
+  HttpInfer,
+  HttpRecv,
+  HttpSend,
+  GrpcInfer,
+  GrpcWaitread,
+  GrpcSend,
+  Request,
+  Queue,
+  Compute,
+  ComputeInput,
+  ComputeInfer,
+  ComputeOutput,
+};
+inline constexpr std::size_t kSpanCount = 12;
+
+/// Durations in ns of one trace's spans (never negative); absent spans are nullopt.
+using SpanDurations = std::array<std::optional<std::uint64_t>, kSpanCount>;
+
+/// Exact sums of one model's spans over its counted traces.
+struct ModelStats {
+  std::uint32_t model_name = kNone;     ///< value index as first seen (what the summary prints)
+  std::uint32_t model_version = kNone;
+  std::uint64_t count = 0;
+  std::array<wide_int, kSpanCount> sum{};
+  std::array<bool, kSpanCount> has{};  ///< some counted trace had the span
+};
+
+/// One counted trace. Its timestamps are the anchor record's own followed by
+/// `later_copies` times the timestamps of the id's records after the anchor
+/// (the reference script appends them to the anchor, once per pass that
+/// counts the id, so a trace counted by both passes repeats them).
+struct CountedTrace {
+  std::uint32_t anchor = 0;          ///< record index
+  std::uint32_t group = 0;           ///< the trace id's group
+  std::uint32_t model_name = kNone;  ///< the trace's own values (what -t prints)
+  std::uint32_t model_version = kNone;
+  std::uint32_t model = 0;           ///< index into PassSummary::models
+  std::uint8_t later_copies = 0;
+};
+
+/// What one protocol pass found, in the order the reference prints it.
+struct PassSummary {
+  Protocol protocol = Protocol::Http;
+  std::vector<ModelStats> models;     ///< first-seen order
+  std::vector<CountedTrace> traces;   ///< id order
+};
+
+/// Everything the renderers need for one file.
+struct FileSummary {
+  Naming naming = Naming::Canonical;
+  Compat compat = Compat::Classic;
+  PassSummary http, grpc;
+  /// Per group: the first record was mutated by a pass (it gained a
+  /// `timestamps` list and the id's model_name/model_version).
+  std::vector<bool> representative_mutated;
+};
+
+/// Runs both passes. Throws DataError naming the trace id and timestamps when
+/// the reference would stop with an exception: a span that ends before it
+/// starts, a span with one end missing, a counted trace without model_name or
+/// model_version, a root record without timestamps (lowercase files).
+FileSummary summarize(const TraceSet& set, Compat compat);
+
+/// The spans of one counted trace (the same ones its pass summed).
+SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+                          const CountedTrace& trace);
+
+/// Calls `fn(name_id, ns)` for each timestamp of `trace`, in list order.
+template <typename Fn>
+void for_each_timestamp(const TraceSet& set, const CountedTrace& trace, Fn&& fn) {
+  const Record& anchor = set.records[trace.anchor];
+  for (std::uint32_t i = anchor.ts_begin; i < anchor.ts_begin + anchor.ts_count; ++i) fn(set.ts_name[i], set.ts_ns[i]);
+  for (std::uint8_t copy = 0; copy < trace.later_copies; ++copy) {
+    for (const std::uint32_t* r = set.group_records_begin(trace.group) + 1; r != set.group_records_end(trace.group); ++r) {
+      const Record& rec = set.records[*r];
+      for (std::uint32_t i = rec.ts_begin; i < rec.ts_begin + rec.ts_count; ++i) fn(set.ts_name[i], set.ts_ns[i]);
+    }
+  }
+}
+
+/// The group whose id is `id`, or kNone.
+std::uint32_t find_group(const TraceSet& set, TraceId id);
+
+}  // namespace trace_summary

@@ -1,0 +1,218 @@
+#include "trace_summary/dataflow.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "trace_summary/errors.hpp"
+#include "trace_summary/numpy_print.hpp"
+
+namespace trace_summary {
+namespace {
+
+// A walk through the tree can revisit shared subtrees; past this many visits
+// the file is not a tree a person could read.
+constexpr std::size_t kMaxVisits = 10'000'000;
+
+bool is_tensor_activity(Activity a) {
+  return a == Activity::TensorQueueInput || a == Activity::TensorBackendInput || a == Activity::TensorBackendOutput;
+}
+
+const char* activity_label(Activity a) {
+  switch (a) {
+    case Activity::TensorQueueInput: return "QUEUE_INPUT";
+    case Activity::TensorBackendInput: return "BACKEND_INPUT";
+    default: return "BACKEND_OUTPUT";
+  }
+}
+
+// A child id in its parent's list; `first` is false for a repeat of an
+// earlier entry of the same list (the script's dict keeps one entry).
+struct Child {
+  TraceId id;
+  bool first;
+};
+
+// parent id -> child ids, parents in first-seen order (of the id-ordered records).
+struct ChildLists {
+  std::vector<TraceId> parents;
+  std::vector<std::vector<Child>> children;
+  std::unordered_map<TraceId, std::size_t, TraceIdHash> index;
+
+  const std::vector<Child>* find(TraceId id) const {
+    auto it = index.find(id);
+    return it == index.end() ? nullptr : &children[it->second];
+  }
+};
+
+ChildLists collect_children(const TraceSet& set) {
+  ChildLists lists;
+  std::vector<std::unordered_set<TraceId, TraceIdHash>> seen;
+  for (std::uint32_t g : set.groups_by_id) {
+    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+      const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
+      if (attrs == nullptr || !attrs->has_parent) continue;
+      auto [it, added] = lists.index.try_emplace(attrs->parent_id, lists.parents.size());
+      if (added) {
+        lists.parents.push_back(attrs->parent_id);
+        lists.children.emplace_back();
+        seen.emplace_back();
+      }
+      const TraceId child = set.group_ids[g];
+      lists.children[it->second].push_back({child, seen[it->second].insert(child).second});
+    }
+  }
+  return lists;
+}
+
+struct TreeNode {
+  TraceId id;
+  int step;
+};
+
+// Pre-order nodes to print, and the depth (how many visited nodes had
+// children, counting a repeated child's subtree again, as the script does).
+struct Tree {
+  std::vector<TreeNode> nodes;
+  int depth = 0;
+};
+
+Tree build_tree(const ChildLists& lists, TraceId root) {
+  struct Frame {
+    TraceId id;
+    const std::vector<Child>* children;
+    std::size_t next = 0;
+    bool printed;  // false inside a repeated child's subtree
+  };
+  Tree tree;
+  std::vector<Frame> path;
+  std::unordered_set<TraceId, TraceIdHash> on_path;
+  std::size_t visits = 0;
+  auto enter = [&](TraceId id, bool printed) {
+    if (++visits > kMaxVisits) throw DataError("the parent_id tree is too large to print");
+    if (!on_path.insert(id).second) {
+      throw DataError("trace " + wide_int_to_string(id) + " is its own ancestor (parent_id cycle)");
+    }
+    if (printed) tree.nodes.push_back({id, static_cast<int>(path.size())});
+    const std::vector<Child>* children = lists.find(id);
+    if (children != nullptr) ++tree.depth;
+    path.push_back({id, children, 0, printed});
+  };
+  enter(root, true);
+  while (!path.empty()) {
+    Frame& top = path.back();
+    if (top.children == nullptr || top.next == top.children->size()) {
+      on_path.erase(top.id);
+      path.pop_back();
+      continue;
+    }
+    const Child& child = (*top.children)[top.next++];
+    enter(child.id, top.printed && child.first);
+  }
+  return tree;
+}
+
+// Model name and version a record shows in Data Flow, after the passes'
+// changes to the id's first record.
+struct NameLines {
+  std::uint32_t name = kNone, version = kNone;
+  bool shown = false;
+};
+
+NameLines name_lines(const TraceSet& set, const FileSummary& summary, std::uint32_t group, const std::uint32_t* record) {
+  NameLines lines;
+  const bool representative = record == set.group_records_begin(group);
+  if (representative && summary.representative_mutated[group]) {
+    for (const std::uint32_t* r = set.group_records_begin(group); r != set.group_records_end(group); ++r) {
+      if (const RecordAttrs* a = set.attrs_of(set.records[*r])) {
+        if (a->model_name != kNone) lines.name = a->model_name;
+        if (a->model_version != kNone) lines.version = a->model_version;
+      }
+    }
+    lines.shown = lines.name != kNone && lines.version != kNone;
+    return lines;
+  }
+  const Record& rec = set.records[*record];
+  if (const RecordAttrs* a = set.attrs_of(rec)) {
+    lines.name = a->model_name;
+    lines.version = a->model_version;
+    lines.shown = a->has_timestamps && lines.name != kNone && lines.version != kNone;
+  }
+  return lines;
+}
+
+std::string tensor_text(const TraceSet& set, TraceId id, const RecordAttrs& attrs) {
+  const std::string where = "trace " + wide_int_to_string(id) + ": ";
+  if (!attrs.has_tensor) throw DataError(where + activity_label(attrs.activity) + " record has no tensor");
+  const TensorRecord& t = set.tensors[attrs.tensor];
+  if (!t.has_name || !t.has_dtype || !t.has_data || !t.has_shape) {
+    throw DataError(where + "tensor lacks one of name, data, shape, dtype");
+  }
+  try {
+    return t.name + ": " + format_tensor(t.dtype, t.shape, t.data);
+  } catch (const TensorError& e) {
+    throw DataError(where + "tensor " + t.name + ": " + e.what());
+  }
+}
+
+void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, int depth, int step, Output& out) {
+  if (id == 0) return;
+  const std::string tabs(static_cast<std::size_t>(step + 1), '\t');
+  const int width = 50 + 8 * (depth - step);
+  const std::string bar = tabs + std::string(static_cast<std::size_t>(width > 0 ? width : 0), '=') + "\n";
+  out << bar;
+  const std::uint32_t g = find_group(set, id);
+  if (g != kNone) {
+    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+      const NameLines lines = name_lines(set, summary, g, r);
+      if (lines.shown) {
+        out << tabs << "Name:   " << set.values[lines.name].text << '\n';
+        out << tabs << "Version:" << set.values[lines.version].text << '\n';
+      }
+      const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
+      if (attrs == nullptr || !is_tensor_activity(attrs->activity)) continue;
+      out << tabs << activity_label(attrs->activity) << ":\n";
+      out << tabs << '\t' << tensor_text(set, id, *attrs) << '\n';
+    }
+  }
+  out << bar;
+}
+
+// The id of the first TENSOR record in id order, if any.
+const TraceId* first_tensor_id(const TraceSet& set) {
+  for (std::uint32_t g : set.groups_by_id) {
+    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+      const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
+      if (attrs != nullptr && is_tensor_activity(attrs->activity)) return &set.group_ids[g];
+    }
+  }
+  return nullptr;
+}
+
+void render_single_model(const TraceSet& set, const FileSummary& summary, Output& out) {
+  const TraceId* first = first_tensor_id(set);
+  // Records without an id sort as id -1 in the script, and it reads their id.
+  if (set.has_tensor_without_id && (first == nullptr || *first >= -1)) {
+    throw DataError("a TENSOR record has no id");
+  }
+  if (first == nullptr || *first == 0) return;
+  out << "Data Flow:\n";
+  render_block(set, summary, *first, 0, 0, out);
+}
+
+}  // namespace
+
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out) {
+  if (summary.naming == Naming::Lowercase) return;
+  const ChildLists lists = collect_children(set);
+  if (lists.parents.empty()) {
+    render_single_model(set, summary, out);
+    return;
+  }
+  const Tree tree = build_tree(lists, lists.parents.front());
+  out << "Data Flow:\n";
+  for (const TreeNode& node : tree.nodes) render_block(set, summary, node.id, tree.depth, node.step, out);
+}
+
+}  // namespace trace_summary

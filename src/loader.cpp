@@ -1,0 +1,497 @@
+// The loader: a SAX consumer that turns the records of a trace file into a
+// compact TraceSet as the parser streams through the file.
+//
+// Merging: a plain timestamp record (only `id` and `timestamps`) that follows
+// another plain record of the same id, which is not that id's first record,
+// with no other timestamps in between, is appended to it. The summary cannot
+// tell: the id's first record stays on its own (it becomes the representative
+// the script mutates), membership is decided per id, the concatenation of the
+// id's timestamps keeps its order, and plain records print nothing in Data
+// Flow. Records holding 2019–20 lowercase names are never merged, since that
+// script's algorithm treats each record as a trace.
+#include "trace_summary/loader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <unordered_map>
+
+#include "trace_summary/errors.hpp"
+
+namespace trace_summary {
+namespace {
+
+using json = nlohmann::json;
+
+enum class State : std::uint8_t { Top, Array, Record, Timestamps, Timestamp, Tensor, Skip, Done };
+enum class Field : std::uint8_t { Id, ParentId, ModelName, ModelVersion, Timestamps, Activity, Tensor, Other };
+enum class TsField : std::uint8_t { Name, Ns, Other };
+enum class TensorField : std::uint8_t { Name, Data, Shape, Dtype, Other };
+
+Field classify_field(std::string_view key) {
+  if (key == "id") return Field::Id;
+  if (key == "parent_id") return Field::ParentId;
+  if (key == "model_name") return Field::ModelName;
+  if (key == "model_version") return Field::ModelVersion;
+  if (key == "timestamps") return Field::Timestamps;
+  if (key == "activity") return Field::Activity;
+  if (key == "tensor") return Field::Tensor;
+  return Field::Other;
+}
+
+TsField classify_ts_field(std::string_view key) {
+  if (key == "name") return TsField::Name;
+  if (key == "ns") return TsField::Ns;
+  return TsField::Other;
+}
+
+TensorField classify_tensor_field(std::string_view key) {
+  if (key == "name") return TensorField::Name;
+  if (key == "data") return TensorField::Data;
+  if (key == "shape") return TensorField::Shape;
+  if (key == "dtype") return TensorField::Dtype;
+  return TensorField::Other;
+}
+
+Activity classify_activity(std::string_view text) {
+  if (text == "TENSOR_QUEUE_INPUT") return Activity::TensorQueueInput;
+  if (text == "TENSOR_BACKEND_INPUT") return Activity::TensorBackendInput;
+  if (text == "TENSOR_BACKEND_OUTPUT") return Activity::TensorBackendOutput;
+  return Activity::Other;
+}
+
+// One JSON scalar as the parser reports it.
+struct Scalar {
+  enum class Kind : std::uint8_t { Null, Bool, Int, Uint, Float, String } kind = Kind::Null;
+  bool b = false;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0;
+  std::string* s = nullptr;
+
+  bool is_integer() const { return kind == Kind::Int || kind == Kind::Uint; }
+  TraceId as_id() const { return kind == Kind::Int ? TraceId{i} : TraceId{u}; }
+  PyScalar to_py() const;
+  std::string describe() const;
+};
+
+PyScalar Scalar::to_py() const {
+  switch (kind) {
+    case Kind::Null: return PyScalar::null();
+    case Kind::Bool: return PyScalar::boolean(b);
+    case Kind::Int: return PyScalar::integer_text(std::to_string(i));
+    case Kind::Uint: return PyScalar::integer_text(std::to_string(u));
+    case Kind::Float: return PyScalar::floating(d);
+    case Kind::String: break;
+  }
+  return PyScalar::string(*s);
+}
+
+// Short, single-line rendering of a value for an error message.
+std::string quote_for_message(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  std::string out = "\"";
+  for (std::size_t k = 0; k < text.size() && k < kMax; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += "0123456789abcdef"[c >> 4];
+      out += "0123456789abcdef"[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (text.size() > kMax) out += "...";
+  return out + "\"";
+}
+
+std::string Scalar::describe() const {
+  switch (kind) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return b ? "true" : "false";
+    case Kind::Int: return std::to_string(i);
+    case Kind::Uint: return std::to_string(u);
+    case Kind::Float: return py_float_repr(d);
+    case Kind::String: break;
+  }
+  return "the string " + quote_for_message(*s);
+}
+
+// The record being read.
+struct PendingRecord {
+  bool has_id = false;
+  TraceId id = 0;
+  RecordAttrs attrs;
+  bool has_model_name = false, has_model_version = false, has_activity = false;
+  std::uint32_t ts_begin = 0;
+  bool lowercase_names = false;  // holds a 2019–20 name or marker
+  TensorRecord tensor;
+
+  bool plain() const {
+    return attrs.has_timestamps && !attrs.has_parent && !has_model_name && !has_model_version &&
+           !has_activity && !attrs.has_tensor;
+  }
+};
+
+class RecordReader {
+ public:
+  RecordReader(TraceSet& set, InputSource& input) : set_(set), input_(input) {}
+
+  const std::string& error() const { return error_; }
+  bool finished() const { return state_ == State::Done; }
+
+  // nlohmann SAX interface.
+  bool null() { return scalar({}); }
+  bool boolean(bool v) { return scalar({Scalar::Kind::Bool, v}); }
+  bool number_integer(json::number_integer_t v) { return scalar({Scalar::Kind::Int, false, v}); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar({Scalar::Kind::Uint, false, 0, v}); }
+  bool number_float(json::number_float_t v, const std::string&) {
+    return scalar({Scalar::Kind::Float, false, 0, 0, v});
+  }
+  bool string(std::string& v) { return scalar({Scalar::Kind::String, false, 0, 0, 0, &v}); }
+  bool binary(json::binary_t&) { return fail("unexpected binary value"); }
+  bool start_object(std::size_t) { return start_container(true); }
+  bool start_array(std::size_t) { return start_container(false); }
+  bool end_object() { return end_container(); }
+  bool end_array() { return end_container(); }
+  bool key(std::string& k);
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex);
+
+ private:
+  bool scalar(const Scalar& v);
+  bool record_scalar(const Scalar& v);
+  bool timestamp_scalar(const Scalar& v);
+  bool tensor_scalar(const Scalar& v);
+  bool start_container(bool object);
+  bool record_container(bool object);
+  bool end_container();
+  void skip_from(State resume) {
+    resume_ = resume;
+    state_ = State::Skip;
+    skip_depth_ = 1;
+  }
+  void begin_record();
+  bool begin_timestamps();
+  bool end_timestamp();
+  bool commit_record();
+  std::uint32_t group_for(TraceId id);
+  bool fail(const std::string& what);
+  std::string record_label() const { return "record " + std::to_string(record_count_); }
+
+  TraceSet& set_;
+  InputSource& input_;
+  State state_ = State::Top;
+  State resume_ = State::Top;
+  std::size_t skip_depth_ = 0;
+  Field field_ = Field::Other;
+  TsField ts_field_ = TsField::Other;
+  TensorField tensor_field_ = TensorField::Other;
+  PendingRecord rec_;
+  std::size_t record_count_ = 0;   // records started so far (1-based label of the current one)
+  std::size_t ts_index_ = 0;       // index of the timestamp being read in the current record
+  bool ts_has_name_ = false, ts_has_ns_ = false;
+  NameId ts_name_ = 0;
+  std::int64_t ts_ns_ = 0;
+  std::string error_;
+  std::unordered_map<TraceId, std::uint32_t, TraceIdHash> group_of_;
+  TraceId last_id_ = 0;
+  std::uint32_t last_group_ = kNone;
+  std::vector<std::uint32_t> group_last_record_;
+  std::vector<bool> record_mergeable_;
+};
+
+bool RecordReader::fail(const std::string& what) {
+  const InputPosition p = input_.position();
+  error_ = "line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": " + what;
+  return false;
+}
+
+bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+  // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
+  std::string text = ex.what();
+  const std::string marker = "parse error at ";
+  if (auto at = text.find(marker); at != std::string::npos) text = text.substr(at + marker.size());
+  error_ = text;
+  return false;
+}
+
+bool RecordReader::key(std::string& k) {
+  switch (state_) {
+    case State::Record: field_ = classify_field(k); break;
+    case State::Timestamp: ts_field_ = classify_ts_field(k); break;
+    case State::Tensor: tensor_field_ = classify_tensor_field(k); break;
+    default: break;
+  }
+  return true;
+}
+
+bool RecordReader::scalar(const Scalar& v) {
+  switch (state_) {
+    case State::Top:
+      return fail("the file holds " + v.describe() + ", not a JSON array of trace records");
+    case State::Array:
+      return fail(record_label() + " is " + v.describe() + ", not an object");
+    case State::Record: return record_scalar(v);
+    case State::Timestamps:
+      return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "] is " + v.describe() +
+                  ", not an object");
+    case State::Timestamp: return timestamp_scalar(v);
+    case State::Tensor: return tensor_scalar(v);
+    case State::Skip: return true;
+    case State::Done: break;
+  }
+  return fail("unexpected value after the end of the array");
+}
+
+bool RecordReader::record_scalar(const Scalar& v) {
+  switch (field_) {
+    case Field::Id:
+      if (!v.is_integer()) return fail(record_label() + ": id is " + v.describe() + ", not an integer");
+      rec_.has_id = true;
+      rec_.id = v.as_id();
+      return true;
+    case Field::ParentId:
+      if (!v.is_integer()) return fail(record_label() + ": parent_id is " + v.describe() + ", not an integer");
+      rec_.attrs.has_parent = true;
+      rec_.attrs.parent_id = v.as_id();
+      return true;
+    case Field::ModelName:
+      rec_.has_model_name = true;
+      rec_.attrs.model_name = set_.values.intern(v.to_py());
+      return true;
+    case Field::ModelVersion:
+      rec_.has_model_version = true;
+      rec_.attrs.model_version = set_.values.intern(v.to_py());
+      return true;
+    case Field::Activity:
+      rec_.has_activity = true;
+      rec_.attrs.activity = v.kind == Scalar::Kind::String ? classify_activity(*v.s) : Activity::Other;
+      return true;
+    case Field::Timestamps:
+      return fail(record_label() + ": timestamps is " + v.describe() + ", not an array");
+    case Field::Tensor:
+      return fail(record_label() + ": tensor is " + v.describe() + ", not an object");
+    case Field::Other: break;
+  }
+  return true;
+}
+
+bool RecordReader::timestamp_scalar(const Scalar& v) {
+  const std::string where = record_label() + ": timestamps[" + std::to_string(ts_index_) + "]";
+  if (ts_field_ == TsField::Name) {
+    if (v.kind != Scalar::Kind::String) return fail(where + ".name is " + v.describe() + ", not a string");
+    const auto id = set_.names.intern(*v.s);
+    if (!id) return fail(where + ": too many distinct timestamp names");
+    ts_has_name_ = true;
+    ts_name_ = *id;
+    return true;
+  }
+  if (ts_field_ == TsField::Ns) {
+    if (!v.is_integer()) return fail(where + ".ns is " + v.describe() + ", not an integer");
+    if (v.kind == Scalar::Kind::Uint && v.u > static_cast<std::uint64_t>(INT64_MAX)) {
+      return fail(where + ".ns " + v.describe() + " does not fit in a signed 64-bit integer");
+    }
+    ts_has_ns_ = true;
+    ts_ns_ = v.kind == Scalar::Kind::Int ? v.i : static_cast<std::int64_t>(v.u);
+  }
+  return true;
+}
+
+bool RecordReader::tensor_scalar(const Scalar& v) {
+  if (tensor_field_ == TensorField::Other) return true;
+  static constexpr const char* kNames[] = {"name", "data", "shape", "dtype"};
+  const auto k = static_cast<std::size_t>(tensor_field_);
+  if (v.kind != Scalar::Kind::String) {
+    return fail(record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
+  }
+  TensorRecord& t = rec_.tensor;
+  std::string* targets[] = {&t.name, &t.data, &t.shape, &t.dtype};
+  bool* present[] = {&t.has_name, &t.has_data, &t.has_shape, &t.has_dtype};
+  *targets[k] = std::move(*v.s);
+  *present[k] = true;
+  return true;
+}
+
+bool RecordReader::start_container(bool object) {
+  switch (state_) {
+    case State::Top:
+      if (object) return fail("the file holds a JSON object, not an array of trace records");
+      state_ = State::Array;
+      return true;
+    case State::Array:
+      if (!object) return fail(record_label() + " is an array, not an object");
+      begin_record();
+      return true;
+    case State::Record: return record_container(object);
+    case State::Timestamps:
+      if (!object) return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "] is an array, not an object");
+      state_ = State::Timestamp;
+      ts_field_ = TsField::Other;
+      ts_has_name_ = ts_has_ns_ = false;
+      return true;
+    case State::Timestamp:
+      if (ts_field_ != TsField::Other) {
+        return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "]." +
+                    (ts_field_ == TsField::Name ? "name" : "ns") + " is " + (object ? "an object" : "an array"));
+      }
+      skip_from(State::Timestamp);
+      return true;
+    case State::Tensor:
+      if (tensor_field_ != TensorField::Other) return fail(record_label() + ": a tensor field is not a string");
+      skip_from(State::Tensor);
+      return true;
+    case State::Skip: ++skip_depth_; return true;
+    case State::Done: break;
+  }
+  return fail("unexpected value after the end of the array");
+}
+
+bool RecordReader::record_container(bool object) {
+  const char* kind = object ? "an object" : "an array";
+  switch (field_) {
+    case Field::Timestamps:
+      if (object) return fail(record_label() + ": timestamps is an object, not an array");
+      return begin_timestamps();
+    case Field::Tensor:
+      if (!object) return fail(record_label() + ": tensor is an array, not an object");
+      rec_.tensor = TensorRecord{};
+      rec_.attrs.has_tensor = true;
+      tensor_field_ = TensorField::Other;
+      state_ = State::Tensor;
+      return true;
+    case Field::Id: return fail(record_label() + ": id is " + kind + ", not an integer");
+    case Field::ParentId: return fail(record_label() + ": parent_id is " + kind + ", not an integer");
+    case Field::ModelName: return fail(record_label() + ": model_name is " + kind + ", not a string or number");
+    case Field::ModelVersion: return fail(record_label() + ": model_version is " + kind + ", not a string or number");
+    case Field::Activity:
+      rec_.has_activity = true;
+      rec_.attrs.activity = Activity::Other;
+      break;
+    case Field::Other: break;
+  }
+  skip_from(State::Record);
+  return true;
+}
+
+bool RecordReader::end_container() {
+  switch (state_) {
+    case State::Skip:
+      if (--skip_depth_ == 0) state_ = resume_;
+      return true;
+    case State::Record:
+      state_ = State::Array;
+      return commit_record();
+    case State::Array: state_ = State::Done; return true;
+    case State::Timestamps: state_ = State::Record; return true;
+    case State::Timestamp: return end_timestamp();
+    case State::Tensor: state_ = State::Record; return true;
+    case State::Top:
+    case State::Done: break;
+  }
+  return fail("unbalanced JSON");
+}
+
+void RecordReader::begin_record() {
+  ++record_count_;
+  rec_ = PendingRecord{};
+  rec_.ts_begin = static_cast<std::uint32_t>(set_.ts_ns.size());
+  field_ = Field::Other;
+  state_ = State::Record;
+}
+
+bool RecordReader::begin_timestamps() {
+  // A repeated "timestamps" key replaces the earlier list, as in Python.
+  set_.ts_name.resize(rec_.ts_begin);
+  set_.ts_ns.resize(rec_.ts_begin);
+  rec_.lowercase_names = false;
+  rec_.attrs.has_timestamps = true;
+  ts_index_ = 0;
+  state_ = State::Timestamps;
+  return true;
+}
+
+bool RecordReader::end_timestamp() {
+  const std::string where = record_label() + ": timestamps[" + std::to_string(ts_index_) + "]";
+  if (!ts_has_name_) return fail(where + " has no \"name\"");
+  if (!ts_has_ns_) return fail(where + " has no \"ns\"");
+  if (set_.ts_ns.size() >= kNone) return fail("more timestamps than this tool can hold");
+  const NameInfo& info = set_.names.info(ts_name_);
+  const auto lower = static_cast<std::size_t>(Naming::Lowercase);
+  if (info.stamp[lower] || info.contains_marker[lower][0] || info.contains_marker[lower][1]) {
+    rec_.lowercase_names = true;
+  }
+  set_.ts_name.push_back(ts_name_);
+  set_.ts_ns.push_back(ts_ns_);
+  ++ts_index_;
+  state_ = State::Timestamps;
+  return true;
+}
+
+std::uint32_t RecordReader::group_for(TraceId id) {
+  if (last_group_ != kNone && id == last_id_) return last_group_;
+  auto [it, added] = group_of_.try_emplace(id, static_cast<std::uint32_t>(set_.group_ids.size()));
+  if (added) {
+    set_.group_ids.push_back(id);
+    group_last_record_.push_back(kNone);
+  }
+  last_id_ = id;
+  last_group_ = it->second;
+  return it->second;
+}
+
+bool RecordReader::commit_record() {
+  if (!rec_.has_id) {
+    ++set_.records_without_id;
+    if (rec_.attrs.activity != Activity::None && rec_.attrs.activity != Activity::Other) {
+      set_.has_tensor_without_id = true;
+    }
+    set_.ts_name.resize(rec_.ts_begin);
+    set_.ts_ns.resize(rec_.ts_begin);
+    return true;
+  }
+  const std::uint32_t group = group_for(rec_.id);
+  const auto ts_count = static_cast<std::uint32_t>(set_.ts_ns.size() - rec_.ts_begin);
+  const bool mergeable = rec_.plain() && !rec_.lowercase_names;
+  const std::uint32_t last = group_last_record_[group];
+  if (mergeable && last != kNone && record_mergeable_[last]) {
+    Record& prev = set_.records[last];
+    if (prev.ts_begin + prev.ts_count == rec_.ts_begin) {
+      prev.ts_count += ts_count;
+      return true;
+    }
+  }
+  if (set_.records.size() >= kNone) return fail("more records than this tool can hold");
+  Record r{group, rec_.ts_begin, ts_count, kNone};
+  if (!rec_.plain()) {
+    if (rec_.attrs.has_tensor) {
+      rec_.attrs.tensor = static_cast<std::uint32_t>(set_.tensors.size());
+      set_.tensors.push_back(std::move(rec_.tensor));
+    }
+    r.attrs = static_cast<std::uint32_t>(set_.attrs.size());
+    set_.attrs.push_back(rec_.attrs);
+  }
+  // The id's first record stays alone: it is the one the script mutates.
+  record_mergeable_.push_back(mergeable && last != kNone);
+  group_last_record_[group] = static_cast<std::uint32_t>(set_.records.size());
+  set_.records.push_back(r);
+  return true;
+}
+
+}  // namespace
+
+TraceSet load_trace_set(InputSource& input) {
+  TraceSet set;
+  RecordReader reader(set, input);
+  const bool ok = json::sax_parse(input.begin(), input.end(), &reader, json::input_format_t::json, true, false);
+  if (!input.read_error().empty()) throw DataError("read error: " + input.read_error());
+  if (!ok || !reader.finished()) {
+    throw DataError(reader.error().empty() ? std::string("not a complete JSON array") : reader.error());
+  }
+  set.index_by_id();
+  return set;
+}
+
+}  // namespace trace_summary

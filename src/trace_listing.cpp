@@ -1,0 +1,31 @@
+#include "trace_summary/trace_listing.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace trace_summary {
+
+void render_trace_listing(const TraceSet& set, const FileSummary& summary, const CountedTrace& trace, Output& out) {
+  out << set.values[trace.model_name].text << " (" << set.values[trace.model_version].text << "):\n";
+  out << "\tid: " << wide_int_to_string(set.group_ids[trace.group]) << '\n';
+  const RecordAttrs* anchor = set.attrs_of(set.records[trace.anchor]);
+  if (anchor != nullptr && anchor->has_parent) out << "\tparent id: " << wide_int_to_string(anchor->parent_id) << '\n';
+
+  const bool skip_waitread = summary.compat == Compat::Current && summary.naming == Naming::Canonical;
+  std::vector<std::pair<std::int64_t, NameId>> stamps;
+  for_each_timestamp(set, trace, [&](NameId name, std::int64_t ns) {
+    if (!(skip_waitread && set.names.info(name).grpc_waitread_prefix)) stamps.emplace_back(ns, name);
+  });
+  std::stable_sort(stamps.begin(), stamps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+  for (std::size_t i = 0; i < stamps.size(); ++i) {
+    if (i > 0) {
+      const wide_int delta = wide_int{stamps[i].first} - wide_int{stamps[i - 1].first};
+      out << "\t\t" << py_ratio_repr(delta, 1000) << "us\n";
+    }
+    out << '\t' << set.names.info(stamps[i].second).text << '\n';
+  }
+}
+
+}  // namespace trace_summary
