@@ -199,8 +199,8 @@ class RecordReader {
   std::unordered_map<TraceId, std::uint32_t, TraceIdHash> group_of_;
   TraceId last_id_ = 0;
   std::uint32_t last_group_ = kNone;
-  std::vector<std::uint32_t> group_last_record_;
-  std::vector<bool> record_mergeable_;
+  std::vector<bool> group_seen_;              // per group: has a record already
+  std::vector<std::uint32_t> group_last_plain_;  // per group: a record later plain ones may extend
 };
 
 bool RecordReader::fail(const std::string& what) {
@@ -233,6 +233,7 @@ bool RecordReader::scalar(const Scalar& v) {
     case State::Top:
       return fail("the file holds " + v.describe() + ", not a JSON array of trace records");
     case State::Array:
+      ++record_count_;
       return fail(record_label() + " is " + v.describe() + ", not an object");
     case State::Record: return record_scalar(v);
     case State::Timestamps:
@@ -322,6 +323,7 @@ bool RecordReader::start_container(bool object) {
       state_ = State::Array;
       return true;
     case State::Array:
+      ++record_count_;
       if (!object) return fail(record_label() + " is an array, not an object");
       begin_record();
       return true;
@@ -395,7 +397,6 @@ bool RecordReader::end_container() {
 }
 
 void RecordReader::begin_record() {
-  ++record_count_;
   rec_ = PendingRecord{};
   rec_.ts_begin = static_cast<std::uint32_t>(set_.ts_ns.size());
   field_ = Field::Other;
@@ -435,7 +436,8 @@ std::uint32_t RecordReader::group_for(TraceId id) {
   auto [it, added] = group_of_.try_emplace(id, static_cast<std::uint32_t>(set_.group_ids.size()));
   if (added) {
     set_.group_ids.push_back(id);
-    group_last_record_.push_back(kNone);
+    group_seen_.push_back(false);
+    group_last_plain_.push_back(kNone);
   }
   last_id_ = id;
   last_group_ = it->second;
@@ -455,9 +457,10 @@ bool RecordReader::commit_record() {
   const std::uint32_t group = group_for(rec_.id);
   const auto ts_count = static_cast<std::uint32_t>(set_.ts_ns.size() - rec_.ts_begin);
   const bool mergeable = rec_.plain() && !rec_.lowercase_names;
-  const std::uint32_t last = group_last_record_[group];
-  if (mergeable && last != kNone && record_mergeable_[last]) {
-    Record& prev = set_.records[last];
+  const std::uint32_t last_plain = group_last_plain_[group];
+  if (mergeable && last_plain != kNone) {
+    Record& prev = set_.records[last_plain];
+    // Only when no timestamps were added since, so the id's order is kept.
     if (prev.ts_begin + prev.ts_count == rec_.ts_begin) {
       prev.ts_count += ts_count;
       return true;
@@ -474,8 +477,9 @@ bool RecordReader::commit_record() {
     set_.attrs.push_back(rec_.attrs);
   }
   // The id's first record stays alone: it is the one the script mutates.
-  record_mergeable_.push_back(mergeable && last != kNone);
-  group_last_record_[group] = static_cast<std::uint32_t>(set_.records.size());
+  const auto index = static_cast<std::uint32_t>(set_.records.size());
+  if (mergeable && group_seen_[group]) group_last_plain_[group] = index;
+  group_seen_[group] = true;
   set_.records.push_back(r);
   return true;
 }

@@ -1,0 +1,153 @@
+// The loader: compact records, merging of plain timestamp records, ids over
+// the whole 64-bit range, Python's last-key-wins, and one clear message for
+// each kind of malformed input. Positions are those of the parser when it
+// met the problem: just past the offending value.
+#include "trace_summary/loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_support.hpp"
+
+namespace trace_summary {
+namespace {
+
+using testing::load_error;
+using testing::load_text;
+
+std::string ts(int id, const char* name, long long ns) {
+  return R"({"id":)" + std::to_string(id) + R"(,"timestamps":[{"name":")" + name + R"(","ns":)" +
+         std::to_string(ns) + "}]}";
+}
+
+std::vector<std::string> names_of(const TraceSet& set, const Record& r) {
+  std::vector<std::string> out;
+  for (std::uint32_t i = r.ts_begin; i < r.ts_begin + r.ts_count; ++i) out.push_back(set.names.info(set.ts_name[i]).text);
+  return out;
+}
+
+TEST(Loader, MergesLaterPlainRecordsButKeepsTheFirstAlone) {
+  const std::string text = "[" + ts(7, "HTTP_RECV_START", 1) + "," + ts(7, "HTTP_RECV_END", 2) + "," +
+                           R"({"id":7,"model_name":"m","model_version":1,"request_id":"r"},)" +
+                           ts(7, "REQUEST_START", 3) + "," + ts(7, "REQUEST_END", 4) + "]";
+  const TraceSet set = load_text(text);
+  ASSERT_EQ(set.records.size(), 3u);
+  EXPECT_EQ(names_of(set, set.records[0]), (std::vector<std::string>{"HTTP_RECV_START"}));
+  EXPECT_EQ(names_of(set, set.records[1]), (std::vector<std::string>{"HTTP_RECV_END", "REQUEST_START", "REQUEST_END"}));
+  EXPECT_EQ(set.records[2].ts_count, 0u);
+  ASSERT_NE(set.attrs_of(set.records[2]), nullptr);
+  EXPECT_EQ(set.values[set.attrs_of(set.records[2])->model_name].text, "m");
+}
+
+TEST(Loader, DoesNotMergeAcrossOtherIdsOrLowercaseNames) {
+  const TraceSet interleaved = load_text("[" + ts(1, "A", 1) + "," + ts(1, "B", 2) + "," + ts(2, "C", 3) + "," +
+                                         ts(1, "D", 4) + "]");
+  EXPECT_EQ(interleaved.records.size(), 4u);
+  const TraceSet lowercase = load_text("[" + ts(1, "A", 1) + "," + ts(1, "queue start", 2) + "," +
+                                       ts(1, "compute start", 3) + "]");
+  EXPECT_EQ(lowercase.records.size(), 3u);
+}
+
+TEST(Loader, OrdersGroupsByIdStablyOverTheWholeRange) {
+  const TraceSet set = load_text("[" + std::string(R"({"id":18446744073709551615,"timestamps":[]},)") +
+                                 R"({"id":-9223372036854775808,"timestamps":[]},)" + ts(5, "X", 1) + "," +
+                                 R"({"id":5,"model_name":"m"},)" + ts(-1, "Y", 2) + "]");
+  ASSERT_EQ(set.group_ids.size(), 4u);
+  std::vector<std::string> ids;
+  for (std::uint32_t g : set.groups_by_id) ids.push_back(wide_int_to_string(set.group_ids[g]));
+  EXPECT_EQ(ids, (std::vector<std::string>{"-9223372036854775808", "-1", "5", "18446744073709551615"}));
+  const std::uint32_t five = set.groups_by_id[2];
+  ASSERT_EQ(set.group_records_end(five) - set.group_records_begin(five), 2);
+  EXPECT_EQ(set.records[*set.group_records_begin(five)].ts_count, 1u);  // file order within the id
+}
+
+TEST(Loader, LastKeyWinsAsInPython) {
+  const TraceSet set = load_text(
+      R"([{"id":1,"id":2,"timestamps":[{"name":"A","ns":1}],"timestamps":[{"name":"B","ns":2},{"name":"C","ns":3}],)"
+      R"("model_name":"x","model_name":"y"}])");
+  ASSERT_EQ(set.group_ids.size(), 1u);
+  EXPECT_EQ(wide_int_to_string(set.group_ids[0]), "2");
+  EXPECT_EQ(names_of(set, set.records[0]), (std::vector<std::string>{"B", "C"}));
+  EXPECT_EQ(set.values[set.attrs_of(set.records[0])->model_name].text, "y");
+}
+
+TEST(Loader, SkipsUnknownKeysAndCountsRecordsWithoutId) {
+  const TraceSet set = load_text(
+      R"([{"timestamps":[{"name":"A","ns":1}]},{"id":3,"request_id":"x","extra":{"deep":[1,{"a":[]}]},)"
+      R"("timestamps":[{"name":"B","ns":2,"note":[1,2]}],"activity":"TENSOR_QUEUE_INPUT",)"
+      R"("tensor":{"name":"I","data":"1","shape":"1","dtype":"FP32","other":{"x":1}}}])");
+  EXPECT_EQ(set.records_without_id, 1u);
+  ASSERT_EQ(set.records.size(), 1u);
+  const RecordAttrs* attrs = set.attrs_of(set.records[0]);
+  ASSERT_NE(attrs, nullptr);
+  EXPECT_EQ(attrs->activity, Activity::TensorQueueInput);
+  EXPECT_EQ(set.tensors[attrs->tensor].dtype, "FP32");
+  EXPECT_EQ(names_of(set, set.records[0]), (std::vector<std::string>{"B"}));
+}
+
+TEST(Loader, KeepsModelValuesAsPythonPrintsThem) {
+  const TraceSet set = load_text(
+      R"([{"id":1,"model_name":true,"model_version":null},{"id":2,"model_name":1.0,"model_version":-0},)"
+      R"({"id":3,"model_name":"\u00e9","model_version":1e16}])");
+  auto text = [&](std::size_t r, bool version) {
+    const RecordAttrs* a = set.attrs_of(set.records[r]);
+    return set.values[version ? a->model_version : a->model_name].text;
+  };
+  EXPECT_EQ(text(0, false), "True");
+  EXPECT_EQ(text(0, true), "None");
+  EXPECT_EQ(text(1, false), "1.0");
+  EXPECT_EQ(text(1, true), "0");
+  EXPECT_EQ(text(2, false), "\xC3\xA9");
+  EXPECT_EQ(text(2, true), "1e+16");
+}
+
+TEST(Loader, HandlesDeepNestingInIgnoredValues) {
+  const std::size_t depth = 100000;
+  const std::string text = R"([{"id":1,"x":)" + std::string(depth, '[') + std::string(depth, ']') + "}]";
+  EXPECT_EQ(load_text(text).records.size(), 1u);
+}
+
+struct BadInput {
+  const char* text;
+  const char* message;
+};
+
+class LoaderError : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(LoaderError, SaysWhereAndWhat) { EXPECT_EQ(load_error(GetParam().text), GetParam().message); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Messages, LoaderError,
+    ::testing::Values(
+        BadInput{R"({"id":1})", "line 1, column 2: the file holds a JSON object, not an array of trace records"},
+        BadInput{"42", "line 1, column 3: the file holds 42, not a JSON array of trace records"},
+        BadInput{R"([{"id":1},"x"])", "line 1, column 14: record 2 is the string \"x\", not an object"},
+        BadInput{R"([[1]])", "line 1, column 3: record 1 is an array, not an object"},
+        BadInput{R"([{"id":"7"}])", "line 1, column 11: record 1: id is the string \"7\", not an integer"},
+        BadInput{R"([{"id":1.5}])", "line 1, column 12: record 1: id is 1.5, not an integer"},
+        BadInput{"[{\"id\":1,\n\"parent_id\":null}]", "line 2, column 17: record 1: parent_id is null, not an integer"},
+        BadInput{R"([{"id":1,"timestamps":{}}])", "line 1, column 24: record 1: timestamps is an object, not an array"},
+        BadInput{R"([{"id":1,"timestamps":5}])", "line 1, column 25: record 1: timestamps is 5, not an array"},
+        BadInput{R"([{"id":1,"timestamps":[5]}])", "line 1, column 26: record 1: timestamps[0] is 5, not an object"},
+        BadInput{R"([{"id":1,"timestamps":[{"name":1,"ns":2}]}])",
+                 "line 1, column 34: record 1: timestamps[0].name is 1, not a string"},
+        BadInput{R"([{"id":1,"timestamps":[{"name":"A","ns":2.5}]}])",
+                 "line 1, column 45: record 1: timestamps[0].ns is 2.5, not an integer"},
+        BadInput{R"([{"id":1,"timestamps":[{"name":"A","ns":9223372036854775808}]}])",
+                 "line 1, column 61: record 1: timestamps[0].ns 9223372036854775808 does not fit in a signed 64-bit "
+                 "integer"},
+        BadInput{R"([{"id":1,"timestamps":[{"name":"A"}]}])", "line 1, column 36: record 1: timestamps[0] has no \"ns\""},
+        BadInput{R"([{"id":1,"timestamps":[{"ns":1}]}])", "line 1, column 32: record 1: timestamps[0] has no \"name\""},
+        BadInput{R"([{"id":1,"model_name":["a"]}])",
+                 "line 1, column 24: record 1: model_name is an array, not a string or number"},
+        BadInput{R"([{"id":1,"tensor":"x"}])", "line 1, column 22: record 1: tensor is the string \"x\", not an object"},
+        BadInput{R"([{"id":1,"tensor":{"data":[1]}}])", "line 1, column 28: record 1: a tensor field is not a string"},
+        BadInput{R"([{"id":1,"tensor":{"dtype":7}}])", "line 1, column 30: record 1: tensor.dtype is 7, not a string"},
+        BadInput{"[{\"id\":1},\n{\"id\":2,]",
+                 "line 2, column 9: syntax error while parsing object key - unexpected ']'; expected string literal"},
+        BadInput{"", "line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+                     "literal"}));
+
+}  // namespace
+}  // namespace trace_summary

@@ -1,0 +1,71 @@
+// Numbers as Python prints them. Every expected string below is what
+// CPython 3.11 prints for `str(n / d)` with the same integers.
+#include "trace_summary/py_number.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace trace_summary {
+namespace {
+
+wide_int parse_wide(const std::string& text) {
+  wide_int v = 0;
+  const bool negative = text[0] == '-';
+  for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) v = v * 10 + (text[i] - '0');
+  return negative ? -v : v;
+}
+
+struct RatioCase {
+  const char* numerator;
+  std::uint64_t denominator;
+  const char* printed;
+};
+
+class PyRatioRepr : public ::testing::TestWithParam<RatioCase> {};
+
+TEST_P(PyRatioRepr, MatchesPython) {
+  const RatioCase& c = GetParam();
+  EXPECT_EQ(py_ratio_repr(parse_wide(c.numerator), c.denominator), c.printed)
+      << c.numerator << " / " << c.denominator;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    SpecTableAndMore, PyRatioRepr,
+    ::testing::Values(
+        // The SPEC's table.
+        RatioCase{"17000", 1000, "17.0"}, RatioCase{"100", 1000, "0.1"}, RatioCase{"1", 3, "0.3333333333333333"},
+        RatioCase{"-74000", 1000, "-74.0"}, RatioCase{"1", 10000, "0.0001"}, RatioCase{"1", 100000, "1e-05"},
+        RatioCase{"9999999999999998000", 1000, "9999999999999998.0"},
+        RatioCase{"10000000000000000000", 1000, "1e+16"}, RatioCase{"0", 1000, "0.0"},
+        // Beyond 64 bits, rounding ties, tiny quotients.
+        RatioCase{"1267650600228229401496703205377", 3, "4.2255020007607644e+29"},
+        RatioCase{"18446744073709551615", 1000, "1.844674407370955e+16"},
+        RatioCase{"-9223372036854775808", 1000, "-9223372036854776.0"},
+        RatioCase{"123456789", 7000, "17636.684142857142"}, RatioCase{"5", 2, "2.5"}, RatioCase{"7", 2, "3.5"},
+        RatioCase{"9007199254740993", 1, "9007199254740992.0"},      // tie, rounds to even
+        RatioCase{"18014398509481986", 4, "4503599627370496.0"},     // tie, rounds to even
+        RatioCase{"1000000000000000000000000000000", 3, "3.333333333333333e+29"},
+        RatioCase{"1", 18446744073709551615ull, "5.421010862427522e-20"}, RatioCase{"3242", 5000, "0.6484"},
+        RatioCase{"22458", 6000, "3.743"}));
+
+TEST(PyFloatRepr, SpecialValues) {
+  EXPECT_EQ(py_float_repr(-0.0), "-0.0");
+  EXPECT_EQ(py_float_repr(1.0 / 0.0), "inf");
+  EXPECT_EQ(py_float_repr(-1.0 / 0.0), "-inf");
+  EXPECT_EQ(py_float_repr(0.0 / 0.0), "nan");
+  EXPECT_EQ(py_float_repr(1.5e300), "1.5e+300");
+  EXPECT_EQ(py_float_repr(5e-324), "5e-324");
+  EXPECT_EQ(py_float_repr(123456789012345678.0), "1.2345678901234568e+17");
+  EXPECT_EQ(py_float_repr(0.00012), "0.00012");
+}
+
+TEST(WideIntToString, PrintsFullRange) {
+  EXPECT_EQ(wide_int_to_string(0), "0");
+  EXPECT_EQ(wide_int_to_string(-42), "-42");
+  EXPECT_EQ(wide_int_to_string(parse_wide("18446744073709551615")), "18446744073709551615");
+  EXPECT_EQ(wide_int_to_string(parse_wide("-9223372036854775808")), "-9223372036854775808");
+}
+
+}  // namespace
+}  // namespace trace_summary
