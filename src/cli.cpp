@@ -31,6 +31,8 @@ constexpr const char* kFooter =
     "  1  a file held data that cannot be summarised (not a trace file, or a span\n"
     "     that ends before it starts or lacks an end); the message names the file,\n"
     "     the place and the trace; the other files are still summarised\n"
+    "     (a file that ends before its closing ']', as a running server leaves it,\n"
+    "     is summarised with a warning: exit 0)\n"
     "  2  usage error: bad arguments, or a FILE that cannot be opened (nothing is\n"
     "     printed then)\n"
     "  3  the output could not be written (for example, a full disk)\n";
@@ -38,6 +40,7 @@ constexpr const char* kFooter =
 struct Arguments {
   bool verbose = false;
   bool show_trace = false;
+  bool skip_invalid = false;
   std::string compat = "classic";
   std::vector<std::string> files;
 };
@@ -53,6 +56,9 @@ void add_options(CLI::App& app, Arguments& args) {
   app.add_flag("-v,--verbose", args.verbose, "Print the whole parsed file first (as Python's json.dumps, keys sorted)");
   app.add_flag("-t,--show-trace", args.show_trace,
                "Also list every counted trace: its model, id, parent id and timestamps with the time between them");
+  app.add_flag("--skip-invalid", args.skip_invalid,
+               "Leave out each record or trace that breaks a rule (instead of stopping at the first),\n"
+               "say on standard error how many were left out and why, and exit 0");
   app.add_option("--compat", args.compat,
                  "Which trace_summary.py to reproduce: 'classic' (July 2023, the default) or 'current'\n"
                  "(January 2024: GRPC infer time starts at GRPC_WAITREAD_END, no Wait/Read line)")
@@ -80,8 +86,9 @@ int summarise_all(std::vector<OpenedInput>& inputs, const ReportOptions& options
   int status = kExitOk;
   for (OpenedInput& input : inputs) {
     try {
-      write_report(*input.source, input.name, options, out);
+      const std::vector<std::string> warnings = write_report(*input.source, input.name, options, out);
       out.flush();
+      for (const std::string& w : warnings) std::cerr << input.name << ": " << w << '\n';
     } catch (const DataError& e) {
       out.flush();
       std::cerr << input.name << ": " << e.what() << '\n';
@@ -112,6 +119,7 @@ int run_cli(int argc, char** argv) {
   ReportOptions options;
   options.verbose = args.verbose;
   options.show_trace = args.show_trace;
+  options.skip_invalid = args.skip_invalid;
   options.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
 
   // A closed pipe is reported by write(2) as EPIPE instead of a signal.

@@ -1,5 +1,6 @@
 #include "trace_summary/dataflow.hpp"
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -142,21 +143,29 @@ NameLines name_lines(const TraceSet& set, const FileSummary& summary, std::uint3
   return lines;
 }
 
-std::string tensor_text(const TraceSet& set, TraceId id, const RecordAttrs& attrs) {
-  const std::string where = "trace " + wide_int_to_string(id) + ": ";
-  if (!attrs.has_tensor) throw DataError(where + activity_label(attrs.activity) + " record has no tensor");
+// `NAME: VALUES` for a tensor record, or nullopt when --skip-invalid leaves it out.
+std::optional<std::string> tensor_text(const TraceSet& set, TraceId id, const RecordAttrs& attrs, SkipLog* skip) {
+  const std::string place = "trace " + wide_int_to_string(id);
+  constexpr const char* kKind = "tensors that cannot be printed";
+  if (!attrs.has_tensor) {
+    reject(skip, kKind, place, place + ": " + activity_label(attrs.activity) + " record has no tensor");
+    return std::nullopt;
+  }
   const TensorRecord& t = set.tensors[attrs.tensor];
   if (!t.has_name || !t.has_dtype || !t.has_data || !t.has_shape) {
-    throw DataError(where + "tensor lacks one of name, data, shape, dtype");
+    reject(skip, kKind, place, place + ": tensor lacks one of name, data, shape, dtype");
+    return std::nullopt;
   }
   try {
     return t.name + ": " + format_tensor(t.dtype, t.shape, t.data);
   } catch (const TensorError& e) {
-    throw DataError(where + "tensor " + t.name + ": " + e.what());
+    reject(skip, kKind, place, place + ": tensor " + t.name + ": " + e.what());
+    return std::nullopt;
   }
 }
 
-void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, int depth, int step, Output& out) {
+void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, int depth, int step, SkipLog* skip,
+                  Output& out) {
   if (id == 0) return;
   const std::string tabs(static_cast<std::size_t>(step + 1), '\t');
   const int width = 50 + 8 * (depth - step);
@@ -172,8 +181,10 @@ void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, i
       }
       const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
       if (attrs == nullptr || !is_tensor_activity(attrs->activity)) continue;
+      const std::optional<std::string> text = tensor_text(set, id, *attrs, skip);
+      if (!text) continue;
       out << tabs << activity_label(attrs->activity) << ":\n";
-      out << tabs << '\t' << tensor_text(set, id, *attrs) << '\n';
+      out << tabs << '\t' << *text << '\n';
     }
   }
   out << bar;
@@ -190,29 +201,29 @@ const TraceId* first_tensor_id(const TraceSet& set) {
   return nullptr;
 }
 
-void render_single_model(const TraceSet& set, const FileSummary& summary, Output& out) {
+void render_single_model(const TraceSet& set, const FileSummary& summary, SkipLog* skip, Output& out) {
   const TraceId* first = first_tensor_id(set);
   // Records without an id sort as id -1 in the script, and it reads their id.
   if (set.has_tensor_without_id && (first == nullptr || *first >= -1)) {
-    throw DataError("a TENSOR record has no id");
+    reject(skip, "TENSOR records without id", "Data Flow", "a TENSOR record has no id");
   }
   if (first == nullptr || *first == 0) return;
   out << "Data Flow:\n";
-  render_block(set, summary, *first, 0, 0, out);
+  render_block(set, summary, *first, 0, 0, skip, out);
 }
 
 }  // namespace
 
-void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out) {
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip) {
   if (summary.naming == Naming::Lowercase) return;
   const ChildLists lists = collect_children(set);
   if (lists.parents.empty()) {
-    render_single_model(set, summary, out);
+    render_single_model(set, summary, skip, out);
     return;
   }
   const Tree tree = build_tree(lists, lists.parents.front());
   out << "Data Flow:\n";
-  for (const TreeNode& node : tree.nodes) render_block(set, summary, node.id, tree.depth, node.step, out);
+  for (const TreeNode& node : tree.nodes) render_block(set, summary, node.id, tree.depth, node.step, skip, out);
 }
 
 }  // namespace trace_summary

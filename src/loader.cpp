@@ -23,7 +23,9 @@ namespace {
 
 using json = nlohmann::json;
 
-enum class State : std::uint8_t { Top, Array, Record, Timestamps, Timestamp, Tensor, Skip, Done };
+// Where the parser is. Skip: inside a value the summary does not use.
+// Discard: inside an element --skip-invalid leaves out.
+enum class State : std::uint8_t { Top, Array, Record, Timestamps, Timestamp, Tensor, Skip, Discard, Done };
 enum class Field : std::uint8_t { Id, ParentId, ModelName, ModelVersion, Timestamps, Activity, Tensor, Other };
 enum class TsField : std::uint8_t { Name, Ns, Other };
 enum class TensorField : std::uint8_t { Name, Data, Shape, Dtype, Other };
@@ -108,6 +110,11 @@ std::string quote_for_message(std::string_view text) {
   return out + "\"";
 }
 
+std::string printable_position(const InputSource& input) {
+  const InputPosition p = input.position();
+  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": ";
+}
+
 std::string Scalar::describe() const {
   switch (kind) {
     case Kind::Null: return "null";
@@ -138,10 +145,20 @@ struct PendingRecord {
 
 class RecordReader {
  public:
-  RecordReader(TraceSet& set, InputSource& input) : set_(set), input_(input) {}
+  RecordReader(TraceSet& set, InputSource& input, SkipLog* skip) : set_(set), input_(input), skip_(skip) {}
 
   const std::string& error() const { return error_; }
   bool finished() const { return state_ == State::Done; }
+  /// The parser stopped at the end of the input while inside the top-level
+  /// array: a file still being written.
+  bool ended_inside_array() const { return parse_error_at_end_ && state_ != State::Top && state_ != State::Done; }
+  /// The parser stopped at the end of an input that held no value at all.
+  bool ended_before_any_value() const { return parse_error_at_end_ && state_ == State::Top; }
+  /// Forgets the record being read when the input ended inside it.
+  void drop_partial_record() {
+    set_.ts_name.resize(committed_ts_);
+    set_.ts_ns.resize(committed_ts_);
+  }
 
   // nlohmann SAX interface.
   bool null() { return scalar({}); }
@@ -166,6 +183,7 @@ class RecordReader {
   bool timestamp_scalar(const Scalar& v);
   bool tensor_scalar(const Scalar& v);
   bool start_container(bool object);
+  bool element_container(bool object);
   bool record_container(bool object);
   bool end_container();
   void skip_from(State resume) {
@@ -177,24 +195,31 @@ class RecordReader {
   bool begin_timestamps();
   bool end_timestamp();
   bool commit_record();
+  void mark_complete();
   std::uint32_t group_for(TraceId id);
   bool fail(const std::string& what);
+  bool reject(std::string_view kind, const std::string& what);
   std::string record_label() const { return "record " + std::to_string(record_count_); }
+  std::string timestamp_label() const { return record_label() + ": timestamps[" + std::to_string(ts_index_) + "]"; }
 
   TraceSet& set_;
   InputSource& input_;
+  SkipLog* skip_;
   State state_ = State::Top;
   State resume_ = State::Top;
-  std::size_t skip_depth_ = 0;
+  std::size_t depth_ = 0;       // open containers
+  std::size_t skip_depth_ = 0;  // open containers of a skipped value
   Field field_ = Field::Other;
   TsField ts_field_ = TsField::Other;
   TensorField tensor_field_ = TensorField::Other;
   PendingRecord rec_;
-  std::size_t record_count_ = 0;   // records started so far (1-based label of the current one)
+  std::size_t record_count_ = 0;   // elements started so far (1-based label of the current one)
   std::size_t ts_index_ = 0;       // index of the timestamp being read in the current record
+  std::size_t committed_ts_ = 0;   // timestamps that belong to complete records
   bool ts_has_name_ = false, ts_has_ns_ = false;
   NameId ts_name_ = 0;
   std::int64_t ts_ns_ = 0;
+  bool parse_error_at_end_ = false;
   std::string error_;
   std::unordered_map<TraceId, std::uint32_t, TraceIdHash> group_of_;
   TraceId last_id_ = 0;
@@ -204,9 +229,23 @@ class RecordReader {
 };
 
 bool RecordReader::fail(const std::string& what) {
-  const InputPosition p = input_.position();
-  error_ = "line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": " + what;
+  error_ = printable_position(input_) + what;
   return false;
+}
+
+// A problem confined to one element of the array: stops the file, or with
+// --skip-invalid leaves the element out and reads on.
+bool RecordReader::reject(std::string_view kind, const std::string& what) {
+  if (skip_ == nullptr) return fail(what);
+  std::string place = record_label();
+  if (rec_.has_id) place += " (id " + wide_int_to_string(rec_.id) + ")";
+  skip_->add(kind, std::move(place));
+  if (depth_ > 1) {
+    state_ = State::Discard;
+  } else {
+    mark_complete();
+  }
+  return true;
 }
 
 bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
@@ -214,7 +253,20 @@ bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::
   std::string text = ex.what();
   const std::string marker = "parse error at ";
   if (auto at = text.find(marker); at != std::string::npos) text = text.substr(at + marker.size());
-  error_ = text;
+  // A file cut short ends in the middle of a token ("invalid ...") or
+  // between tokens ("unexpected end of input"); a complete but wrong token
+  // at the very end ("unexpected ']'") is a real syntax error.
+  const bool ended = text.find("unexpected end of input") != std::string::npos;
+  parse_error_at_end_ = input_.at_end() && (ended || text.find(" - invalid ") != std::string::npos);
+  if (!input_.at_end() && ended) {
+    // nlohmann takes a NUL byte for the end of the input.
+    return fail("unexpected NUL byte: this looks like a binary file, not a JSON trace file");
+  }
+  if (state_ == State::Top) {
+    const auto colon = text.find(": ");
+    if (colon != std::string::npos) text.insert(colon + 2, "not a JSON trace file: ");
+  }
+  error_ = printable(text);
   return false;
 }
 
@@ -234,14 +286,15 @@ bool RecordReader::scalar(const Scalar& v) {
       return fail("the file holds " + v.describe() + ", not a JSON array of trace records");
     case State::Array:
       ++record_count_;
-      return fail(record_label() + " is " + v.describe() + ", not an object");
+      rec_ = PendingRecord{};
+      return reject("array elements that are not objects", record_label() + " is " + v.describe() + ", not an object");
     case State::Record: return record_scalar(v);
     case State::Timestamps:
-      return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "] is " + v.describe() +
-                  ", not an object");
+      return reject("malformed timestamps", timestamp_label() + " is " + v.describe() + ", not an object");
     case State::Timestamp: return timestamp_scalar(v);
     case State::Tensor: return tensor_scalar(v);
-    case State::Skip: return true;
+    case State::Skip:
+    case State::Discard: return true;
     case State::Done: break;
   }
   return fail("unexpected value after the end of the array");
@@ -250,12 +303,15 @@ bool RecordReader::scalar(const Scalar& v) {
 bool RecordReader::record_scalar(const Scalar& v) {
   switch (field_) {
     case Field::Id:
-      if (!v.is_integer()) return fail(record_label() + ": id is " + v.describe() + ", not an integer");
+      if (!v.is_integer()) return reject("ids that are not integers", record_label() + ": id is " + v.describe() + ", not an integer");
       rec_.has_id = true;
       rec_.id = v.as_id();
       return true;
     case Field::ParentId:
-      if (!v.is_integer()) return fail(record_label() + ": parent_id is " + v.describe() + ", not an integer");
+      if (!v.is_integer()) {
+        return reject("parent ids that are not integers",
+                      record_label() + ": parent_id is " + v.describe() + ", not an integer");
+      }
       rec_.attrs.has_parent = true;
       rec_.attrs.parent_id = v.as_id();
       return true;
@@ -272,28 +328,32 @@ bool RecordReader::record_scalar(const Scalar& v) {
       rec_.attrs.activity = v.kind == Scalar::Kind::String ? classify_activity(*v.s) : Activity::Other;
       return true;
     case Field::Timestamps:
-      return fail(record_label() + ": timestamps is " + v.describe() + ", not an array");
+      return reject("malformed timestamps", record_label() + ": timestamps is " + v.describe() + ", not an array");
     case Field::Tensor:
-      return fail(record_label() + ": tensor is " + v.describe() + ", not an object");
+      return reject("malformed tensors", record_label() + ": tensor is " + v.describe() + ", not an object");
     case Field::Other: break;
   }
   return true;
 }
 
 bool RecordReader::timestamp_scalar(const Scalar& v) {
-  const std::string where = record_label() + ": timestamps[" + std::to_string(ts_index_) + "]";
   if (ts_field_ == TsField::Name) {
-    if (v.kind != Scalar::Kind::String) return fail(where + ".name is " + v.describe() + ", not a string");
+    if (v.kind != Scalar::Kind::String) {
+      return reject("malformed timestamps", timestamp_label() + ".name is " + v.describe() + ", not a string");
+    }
     const auto id = set_.names.intern(*v.s);
-    if (!id) return fail(where + ": too many distinct timestamp names");
+    if (!id) return fail(timestamp_label() + ": too many distinct timestamp names");
     ts_has_name_ = true;
     ts_name_ = *id;
     return true;
   }
   if (ts_field_ == TsField::Ns) {
-    if (!v.is_integer()) return fail(where + ".ns is " + v.describe() + ", not an integer");
+    if (!v.is_integer()) {
+      return reject("timestamps whose ns is not an integer", timestamp_label() + ".ns is " + v.describe() + ", not an integer");
+    }
     if (v.kind == Scalar::Kind::Uint && v.u > static_cast<std::uint64_t>(INT64_MAX)) {
-      return fail(where + ".ns " + v.describe() + " does not fit in a signed 64-bit integer");
+      return reject("timestamps whose ns does not fit in 64 bits",
+                    timestamp_label() + ".ns " + v.describe() + " does not fit in a signed 64-bit integer");
     }
     ts_has_ns_ = true;
     ts_ns_ = v.kind == Scalar::Kind::Int ? v.i : static_cast<std::int64_t>(v.u);
@@ -306,7 +366,7 @@ bool RecordReader::tensor_scalar(const Scalar& v) {
   static constexpr const char* kNames[] = {"name", "data", "shape", "dtype"};
   const auto k = static_cast<std::size_t>(tensor_field_);
   if (v.kind != Scalar::Kind::String) {
-    return fail(record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
+    return reject("malformed tensors", record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
   }
   TensorRecord& t = rec_.tensor;
   std::string* targets[] = {&t.name, &t.data, &t.shape, &t.dtype};
@@ -317,57 +377,69 @@ bool RecordReader::tensor_scalar(const Scalar& v) {
 }
 
 bool RecordReader::start_container(bool object) {
+  ++depth_;
   switch (state_) {
     case State::Top:
       if (object) return fail("the file holds a JSON object, not an array of trace records");
       state_ = State::Array;
+      mark_complete();
       return true;
-    case State::Array:
-      ++record_count_;
-      if (!object) return fail(record_label() + " is an array, not an object");
-      begin_record();
-      return true;
+    case State::Array: return element_container(object);
     case State::Record: return record_container(object);
     case State::Timestamps:
-      if (!object) return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "] is an array, not an object");
+      if (!object) return reject("malformed timestamps", timestamp_label() + " is an array, not an object");
       state_ = State::Timestamp;
       ts_field_ = TsField::Other;
       ts_has_name_ = ts_has_ns_ = false;
       return true;
     case State::Timestamp:
       if (ts_field_ != TsField::Other) {
-        return fail(record_label() + ": timestamps[" + std::to_string(ts_index_) + "]." +
-                    (ts_field_ == TsField::Name ? "name" : "ns") + " is " + (object ? "an object" : "an array"));
+        return reject("malformed timestamps", timestamp_label() + "." + (ts_field_ == TsField::Name ? "name" : "ns") +
+                                                  " is " + (object ? "an object" : "an array"));
       }
       skip_from(State::Timestamp);
       return true;
     case State::Tensor:
-      if (tensor_field_ != TensorField::Other) return fail(record_label() + ": a tensor field is not a string");
+      if (tensor_field_ != TensorField::Other) return reject("malformed tensors", record_label() + ": a tensor field is not a string");
       skip_from(State::Tensor);
       return true;
     case State::Skip: ++skip_depth_; return true;
+    case State::Discard: return true;
     case State::Done: break;
   }
   return fail("unexpected value after the end of the array");
+}
+
+bool RecordReader::element_container(bool object) {
+  ++record_count_;
+  rec_ = PendingRecord{};
+  if (!object) return reject("array elements that are not objects", record_label() + " is an array, not an object");
+  begin_record();
+  return true;
 }
 
 bool RecordReader::record_container(bool object) {
   const char* kind = object ? "an object" : "an array";
   switch (field_) {
     case Field::Timestamps:
-      if (object) return fail(record_label() + ": timestamps is an object, not an array");
+      if (object) return reject("malformed timestamps", record_label() + ": timestamps is an object, not an array");
       return begin_timestamps();
     case Field::Tensor:
-      if (!object) return fail(record_label() + ": tensor is an array, not an object");
+      if (!object) return reject("malformed tensors", record_label() + ": tensor is an array, not an object");
       rec_.tensor = TensorRecord{};
       rec_.attrs.has_tensor = true;
       tensor_field_ = TensorField::Other;
       state_ = State::Tensor;
       return true;
-    case Field::Id: return fail(record_label() + ": id is " + kind + ", not an integer");
-    case Field::ParentId: return fail(record_label() + ": parent_id is " + kind + ", not an integer");
-    case Field::ModelName: return fail(record_label() + ": model_name is " + kind + ", not a string or number");
-    case Field::ModelVersion: return fail(record_label() + ": model_version is " + kind + ", not a string or number");
+    case Field::Id:
+      return reject("ids that are not integers", record_label() + ": id is " + kind + ", not an integer");
+    case Field::ParentId:
+      return reject("parent ids that are not integers", record_label() + ": parent_id is " + kind + ", not an integer");
+    case Field::ModelName:
+      return reject("model names that are not scalars", record_label() + ": model_name is " + kind + ", not a string or number");
+    case Field::ModelVersion:
+      return reject("model versions that are not scalars",
+                    record_label() + ": model_version is " + kind + ", not a string or number");
     case Field::Activity:
       rec_.has_activity = true;
       rec_.attrs.activity = Activity::Other;
@@ -379,9 +451,17 @@ bool RecordReader::record_container(bool object) {
 }
 
 bool RecordReader::end_container() {
+  --depth_;
   switch (state_) {
     case State::Skip:
       if (--skip_depth_ == 0) state_ = resume_;
+      return true;
+    case State::Discard:
+      if (depth_ == 1) {
+        state_ = State::Array;
+        drop_partial_record();
+        mark_complete();
+      }
       return true;
     case State::Record:
       state_ = State::Array;
@@ -397,7 +477,6 @@ bool RecordReader::end_container() {
 }
 
 void RecordReader::begin_record() {
-  rec_ = PendingRecord{};
   rec_.ts_begin = static_cast<std::uint32_t>(set_.ts_ns.size());
   field_ = Field::Other;
   state_ = State::Record;
@@ -415,9 +494,9 @@ bool RecordReader::begin_timestamps() {
 }
 
 bool RecordReader::end_timestamp() {
-  const std::string where = record_label() + ": timestamps[" + std::to_string(ts_index_) + "]";
-  if (!ts_has_name_) return fail(where + " has no \"name\"");
-  if (!ts_has_ns_) return fail(where + " has no \"ns\"");
+  state_ = State::Timestamps;
+  if (!ts_has_name_) return reject("malformed timestamps", timestamp_label() + " has no \"name\"");
+  if (!ts_has_ns_) return reject("malformed timestamps", timestamp_label() + " has no \"ns\"");
   if (set_.ts_ns.size() >= kNone) return fail("more timestamps than this tool can hold");
   const NameInfo& info = set_.names.info(ts_name_);
   const auto lower = static_cast<std::size_t>(Naming::Lowercase);
@@ -427,8 +506,13 @@ bool RecordReader::end_timestamp() {
   set_.ts_name.push_back(ts_name_);
   set_.ts_ns.push_back(ts_ns_);
   ++ts_index_;
-  state_ = State::Timestamps;
   return true;
+}
+
+void RecordReader::mark_complete() {
+  committed_ts_ = set_.ts_ns.size();
+  set_.complete_bytes = input_.offset();
+  if (state_ == State::Array && record_count_ > 0) set_.complete_records = record_count_;
 }
 
 std::uint32_t RecordReader::group_for(TraceId id) {
@@ -450,8 +534,8 @@ bool RecordReader::commit_record() {
     if (rec_.attrs.activity != Activity::None && rec_.attrs.activity != Activity::Other) {
       set_.has_tensor_without_id = true;
     }
-    set_.ts_name.resize(rec_.ts_begin);
-    set_.ts_ns.resize(rec_.ts_begin);
+    drop_partial_record();
+    mark_complete();
     return true;
   }
   const std::uint32_t group = group_for(rec_.id);
@@ -463,6 +547,7 @@ bool RecordReader::commit_record() {
     // Only when no timestamps were added since, so the id's order is kept.
     if (prev.ts_begin + prev.ts_count == rec_.ts_begin) {
       prev.ts_count += ts_count;
+      mark_complete();
       return true;
     }
   }
@@ -481,17 +566,26 @@ bool RecordReader::commit_record() {
   if (mergeable && group_seen_[group]) group_last_plain_[group] = index;
   group_seen_[group] = true;
   set_.records.push_back(r);
+  mark_complete();
   return true;
 }
 
 }  // namespace
 
-TraceSet load_trace_set(InputSource& input) {
+TraceSet load_trace_set(InputSource& input, SkipLog* skip) {
   TraceSet set;
-  RecordReader reader(set, input);
+  RecordReader reader(set, input, skip);
   const bool ok = json::sax_parse(input.begin(), input.end(), &reader, json::input_format_t::json, true, false);
   if (!input.read_error().empty()) throw DataError("read error: " + input.read_error());
-  if (!ok || !reader.finished()) {
+  if (ok && !input.at_end()) {
+    throw DataError(printable_position(input) + "unexpected NUL byte after the end of the array");
+  }
+  if (!ok && reader.ended_inside_array()) {
+    reader.drop_partial_record();
+    set.truncated = true;
+  } else if (!ok && reader.ended_before_any_value()) {
+    set.empty_input = true;
+  } else if (!ok || !reader.finished()) {
     throw DataError(reader.error().empty() ? std::string("not a complete JSON array") : reader.error());
   }
   set.index_by_id();

@@ -61,24 +61,31 @@ std::vector<RuleGroup> rules_for(Protocol protocol, Compat compat) {
   return groups;
 }
 
-// Pairs the stamps into spans; returns what is wrong (empty when nothing is).
-std::string pair_spans(const StampMap& map, const std::vector<RuleGroup>& groups, Naming naming,
-                       SpanDurations& out) {
+// What is wrong with a trace's spans (an empty message when nothing is).
+struct SpanProblem {
+  const char* kind = "";
+  std::string message;
+};
+
+// Pairs the stamps into spans, stopping at the first problem.
+SpanProblem pair_spans(const StampMap& map, const std::vector<RuleGroup>& groups, Naming naming, SpanDurations& out) {
   for (const RuleGroup& group : groups) {
     if (!map.contains(group.when_a) || !map.contains(group.when_b)) continue;
     for (const SpanRule& rule : group.rules) {
       for (Stamp s : {rule.start, rule.end}) {
         if (!map.contains(s)) {
-          return std::string(stamp_name(s, naming)) + " is missing (the span " +
-                 std::string(stamp_name(rule.start, naming)) + " -> " + std::string(stamp_name(rule.end, naming)) +
-                 " needs it)";
+          return {"traces with a span missing its start or end",
+                  std::string(stamp_name(s, naming)) + " is missing (the span " +
+                      std::string(stamp_name(rule.start, naming)) + " -> " + std::string(stamp_name(rule.end, naming)) +
+                      " needs it)"};
         }
       }
       const std::int64_t start = map.at(rule.start);
       const std::int64_t end = map.at(rule.end);
       if (end < start) {
-        return std::string(stamp_name(rule.end, naming)) + " " + std::to_string(end) + " is before " +
-               std::string(stamp_name(rule.start, naming)) + " " + std::to_string(start);
+        return {"traces with a span that ends before it starts",
+                std::string(stamp_name(rule.end, naming)) + " " + std::to_string(end) + " is before " +
+                    std::string(stamp_name(rule.start, naming)) + " " + std::to_string(start)};
       }
       // Both fit in int64 and end >= start, so the difference fits in uint64.
       out[static_cast<std::size_t>(rule.span)] = static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start);
@@ -120,8 +127,8 @@ std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, P
 // Aggregates counted traces per model key, with Python's dict-key equality.
 class PassBuilder {
  public:
-  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming)
-      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)) {
+  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, SkipLog* skip)
+      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)), skip_(skip) {
     pass_.protocol = protocol;
   }
 
@@ -130,14 +137,19 @@ class PassBuilder {
     const StampMap map = stamp_map(set_, trace, naming_);
     if (!map.contains(Stamp::RequestStart) || !map.contains(Stamp::RequestEnd)) return;
     if (trace.model_name == kNone || trace.model_version == kNone) {
-      throw DataError(trace_label(trace) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
-                      std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " +
-                      (trace.model_name == kNone ? "model_name" : "model_version"));
+      const char* missing = trace.model_name == kNone ? "model_name" : "model_version";
+      reject(skip_, std::string("counted traces without ") + missing, trace_place(trace),
+             trace_label(trace) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
+                 std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " + missing);
+      return;
+    }
+    SpanDurations spans;
+    const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
+    if (!problem.message.empty()) {
+      reject(skip_, problem.kind, trace_place(trace), trace_label(trace) + ": " + problem.message);
+      return;
     }
     trace.model = model_index(trace);
-    SpanDurations spans;
-    const std::string problem = pair_spans(map, rules_, naming_, spans);
-    if (!problem.empty()) throw DataError(trace_label(trace) + ": " + problem);
     ModelStats& stats = pass_.models[trace.model];
     ++stats.count;
     for (std::size_t s = 0; s < kSpanCount; ++s) {
@@ -164,6 +176,10 @@ class PassBuilder {
     return it->second;
   }
 
+  std::string trace_place(const CountedTrace& trace) const {
+    return "trace " + wide_int_to_string(set_.group_ids[trace.group]);
+  }
+
   std::string trace_label(const CountedTrace& trace) const {
     std::string label = "trace " + wide_int_to_string(set_.group_ids[trace.group]);
     if (trace.model_name != kNone) {
@@ -177,6 +193,7 @@ class PassBuilder {
   const TraceSet& set_;
   Naming naming_;
   std::vector<RuleGroup> rules_;
+  SkipLog* skip_;
   PassSummary pass_;
   std::unordered_map<std::string, std::uint32_t> model_of_;
 };
@@ -189,7 +206,8 @@ bool parent_is_member(const TraceSet& set, const RecordAttrs& attrs, const std::
 
 // July 2023 / January 2024 rules: records grouped by id onto the id's first
 // record, which keeps what it gained for the next pass.
-PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, std::vector<std::uint8_t>& copies) {
+PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, std::vector<std::uint8_t>& copies,
+                         SkipLog* skip) {
   std::vector<std::uint8_t> member(set.group_ids.size(), 0);
   for (std::uint32_t g : set.groups_by_id) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
@@ -202,7 +220,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
       }
     }
   }
-  PassBuilder builder(set, protocol, compat, Naming::Canonical);
+  PassBuilder builder(set, protocol, compat, Naming::Canonical, skip);
   for (std::uint32_t g : set.groups_by_id) {
     if (member[g] == 0) continue;
     ++copies[g];
@@ -223,7 +241,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
 
 // March 2020 rules (lowercase files): every record is a trace of its own, and
 // a root record joins the pass once per timestamp name holding the marker.
-PassSummary lowercase_pass(const TraceSet& set, Protocol protocol) {
+PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, SkipLog* skip) {
   std::vector<std::uint8_t> member(set.group_ids.size(), 0);
   std::vector<std::uint32_t> joined;  // record indices, with repeats
   for (std::uint32_t g : set.groups_by_id) {
@@ -232,8 +250,10 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol) {
       const RecordAttrs* attrs = set.attrs_of(rec);
       if (attrs == nullptr || !attrs->has_parent) {
         if (!set.has_timestamps(rec)) {
-          throw DataError("trace " + wide_int_to_string(set.group_ids[g]) +
-                          ": a record without parent_id has no timestamps");
+          const std::string place = "trace " + wide_int_to_string(set.group_ids[g]);
+          reject(skip, "records without parent_id or timestamps", place,
+                 place + ": a record without parent_id has no timestamps");
+          continue;
         }
         const std::size_t hits = count_markers(set, rec, Naming::Lowercase, protocol);
         if (hits > 0) member[g] = 1;
@@ -244,7 +264,7 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol) {
       }
     }
   }
-  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase);
+  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, skip);
   for (std::uint32_t r : joined) {
     CountedTrace trace;
     trace.anchor = r;
@@ -267,19 +287,19 @@ std::uint32_t find_group(const TraceSet& set, TraceId id) {
   return *it;
 }
 
-FileSummary summarize(const TraceSet& set, Compat compat) {
+FileSummary summarize(const TraceSet& set, Compat compat, SkipLog* skip) {
   FileSummary summary;
   summary.naming = set.naming();
   summary.compat = compat;
   summary.representative_mutated.assign(set.group_ids.size(), false);
   if (summary.naming == Naming::Lowercase) {
-    summary.http = lowercase_pass(set, Protocol::Http);
-    summary.grpc = lowercase_pass(set, Protocol::Grpc);
+    summary.http = lowercase_pass(set, Protocol::Http, skip);
+    summary.grpc = lowercase_pass(set, Protocol::Grpc, skip);
     return summary;
   }
   std::vector<std::uint8_t> copies(set.group_ids.size(), 0);
-  summary.http = classic_pass(set, Protocol::Http, compat, copies);
-  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies);
+  summary.http = classic_pass(set, Protocol::Http, compat, copies, skip);
+  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, skip);
   for (std::size_t g = 0; g < copies.size(); ++g) summary.representative_mutated[g] = copies[g] > 0;
   return summary;
 }

@@ -144,10 +144,65 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{R"([{"id":1,"tensor":"x"}])", "line 1, column 22: record 1: tensor is the string \"x\", not an object"},
         BadInput{R"([{"id":1,"tensor":{"data":[1]}}])", "line 1, column 28: record 1: a tensor field is not a string"},
         BadInput{R"([{"id":1,"tensor":{"dtype":7}}])", "line 1, column 30: record 1: tensor.dtype is 7, not a string"},
-        BadInput{"[{\"id\":1},\n{\"id\":2,]",
-                 "line 2, column 9: syntax error while parsing object key - unexpected ']'; expected string literal"},
-        BadInput{"", "line 1, column 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
-                     "literal"}));
+        BadInput{"I1125 server started", "line 1, column 1: not a JSON trace file: syntax error while parsing value - "
+                                         "invalid literal; last read: 'I'"},
+        BadInput{"[{\"a\":\"\xff\"}]", "line 1, column 8: syntax error while parsing value - invalid string: "
+                                     "ill-formed UTF-8 byte; last read: '\"\\xff'"},
+        BadInput{"[NaN]", "line 1, column 2: syntax error while parsing value - invalid literal; last read: '[N'"}));
+
+TEST(Loader, KeepsTheCompleteRecordsOfAFileCutShort) {
+  for (const std::string tail : {"", ",", ",{\"id\":2,\"timest", ",{\"id\":2,\"timestamps\":[{\"name\":\"A\",\"ns\":12",
+                                 ",{\"id\":2,\"model_name\":\"m\\u00", ",{\"id\":2,\"model_name\":tr"}) {
+    const TraceSet set = load_text("[" + ts(1, "A", 1) + tail);
+    EXPECT_TRUE(set.truncated) << tail;
+    EXPECT_EQ(set.complete_records, 1u) << tail;
+    ASSERT_EQ(set.records.size(), 1u) << tail;
+    EXPECT_EQ(set.ts_ns.size(), 1u) << tail;
+  }
+  const TraceSet only_bracket = load_text(" [ ");
+  EXPECT_TRUE(only_bracket.truncated);
+  EXPECT_EQ(only_bracket.complete_records, 0u);
+}
+
+TEST(Loader, EmptyInputHasNoTraces) {
+  for (const char* text : {"", "  \n", "\xEF\xBB\xBF"}) {
+    const TraceSet set = load_text(text);
+    EXPECT_TRUE(set.empty_input);
+    EXPECT_TRUE(set.records.empty());
+  }
+}
+
+TEST(Loader, ANulByteIsNotTakenForTheEnd) {
+  using namespace std::string_literals;
+  EXPECT_EQ(load_error("[{\"id\":1}\x00garbage"s),
+            "line 1, column 11: unexpected NUL byte: this looks like a binary file, not a JSON trace file");
+  EXPECT_EQ(load_error("[{\"id\":1}]\x00garbage"s), "line 1, column 12: unexpected NUL byte after the end of the array");
+}
+
+TEST(Loader, AcceptsAByteOrderMark) {
+  EXPECT_EQ(load_text("\xEF\xBB\xBF[" + ts(1, "A", 1) + "]").records.size(), 1u);
+}
+
+TEST(Loader, ACompleteTokenThatIsWrongAtTheVeryEndIsAnError) {
+  EXPECT_EQ(load_error("[{\"id\":1},\n{\"id\":2,]"),
+            "line 2, column 9: syntax error while parsing object key - unexpected ']'; expected string literal");
+}
+
+TEST(Loader, SkipInvalidLeavesOutBadElementsAndLogsThem) {
+  SkipLog skipped;
+  auto input = InputSource::from_memory("[" + ts(1, "A", 1) + R"(,{"id":2,"timestamps":[{"name":"B","ns":"x"}]},7,)" +
+                                        R"({"id":"q"},{"id":3,"timestamps":[{"name":"C","ns":[1,{"a":2}]}],"x":1},)" +
+                                        ts(4, "D", 4) + "]");
+  const TraceSet set = load_trace_set(*input, &skipped);
+  std::vector<std::string> ids;
+  for (std::uint32_t g : set.groups_by_id) ids.push_back(wide_int_to_string(set.group_ids[g]));
+  EXPECT_EQ(ids, (std::vector<std::string>{"1", "4"}));
+  EXPECT_EQ(set.ts_ns, (std::vector<std::int64_t>{1, 4}));
+  EXPECT_EQ(skipped.summary(),
+            "left out 4 invalid records or traces: 1 array elements that are not objects (record 3); 1 ids that are "
+            "not integers (record 4); 1 malformed timestamps (record 5 (id 3)); 1 timestamps whose ns is not an "
+            "integer (record 2 (id 2))");
+}
 
 }  // namespace
 }  // namespace trace_summary

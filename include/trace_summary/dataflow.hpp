@@ -10,7 +10,8 @@ namespace trace_summary {
 /// Prints the Data Flow section for a file summarised by `summary` (nothing
 /// for lowercase files, or when the file has neither parent ids nor tensors).
 /// Throws DataError for a tensor the reference cannot print, a TENSOR record
-/// without id that the reference would reach, or a parent_id cycle.
-void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out);
+/// without id that the reference would reach, or a parent_id cycle. With
+/// `skip`, an unprintable tensor is left out and logged there instead.
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip = nullptr);
 
 }  // namespace trace_summary

@@ -2,18 +2,29 @@
 // TraceSet, checking each record's shape as it goes. No DOM is built.
 #pragma once
 
+#include "trace_summary/errors.hpp"
 #include "trace_summary/input_source.hpp"
 #include "trace_summary/trace_set.hpp"
 
 namespace trace_summary {
 
 /// Reads every record of `input` into a TraceSet indexed by id.
-/// Throws DataError (message: `line L, column C: what is wrong`) when the
-/// input is not JSON, or is JSON that is not a trace file: the top level is
-/// not an array, a record is not an object, an id or parent_id is not an
-/// integer, `timestamps` is not an array of {"name": string, "ns": integer}
-/// objects, an ns does not fit in a signed 64-bit integer, a model name or
-/// version is not a scalar, a tensor is not an object of strings.
-TraceSet load_trace_set(InputSource& input);
+///
+/// Throws DataError (message: `line L, column C: what is wrong`, the place
+/// being just past the offending value) when the input is not JSON, or is
+/// JSON that is not a trace file: the top level is not an array, an element
+/// is not an object, an id or parent_id is not an integer, `timestamps` is
+/// not an array of {"name": string, "ns": integer} objects, an ns does not
+/// fit in a signed 64-bit integer, a model name or version is not a scalar,
+/// a tensor is not an object of strings.
+///
+/// With `skip`, an element that breaks one of those rules is left out and
+/// logged there instead; JSON syntax errors still throw.
+///
+/// An input that ends inside the top-level array (a server still writing
+/// it) is not an error: the complete records are kept and
+/// TraceSet::truncated is set. An input with nothing but white space sets
+/// TraceSet::empty_input.
+TraceSet load_trace_set(InputSource& input, SkipLog* skip = nullptr);
 
 }  // namespace trace_summary

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "trace_summary/errors.hpp"
 #include "trace_summary/trace_set.hpp"
 
 namespace trace_summary {
@@ -80,8 +81,9 @@ struct FileSummary {
 /// Runs both passes. Throws DataError naming the trace id and timestamps when
 /// the reference would stop with an exception: a span that ends before it
 /// starts, a span with one end missing, a counted trace without model_name or
-/// model_version, a root record without timestamps (lowercase files).
-FileSummary summarize(const TraceSet& set, Compat compat);
+/// model_version, a root record without timestamps (lowercase files). With
+/// `skip`, such a trace is left out of its pass and logged there instead.
+FileSummary summarize(const TraceSet& set, Compat compat, SkipLog* skip = nullptr);
 
 /// The spans of one counted trace (the same ones its pass summed).
 SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,

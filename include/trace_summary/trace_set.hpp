@@ -87,6 +87,10 @@ struct TraceSet {
   std::vector<std::int64_t> ts_ns;  ///< timestamp values in ns, parallel to ts_name
   std::size_t records_without_id = 0;
   bool has_tensor_without_id = false;  ///< a TENSOR_* record lacks an id
+  bool truncated = false;       ///< the input ended inside the top-level array
+  bool empty_input = false;     ///< the input held nothing but white space
+  std::size_t complete_records = 0;   ///< elements of the top-level array read whole
+  std::uint64_t complete_bytes = 0;   ///< input offset just past the last of them (or the `[`)
 
   // Filled by index_by_id(): the records ordered by id, stably.
   std::vector<std::uint32_t> groups_by_id;   ///< group indices sorted by id
