@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include <sys/stat.h>
+#include <zlib.h>
 
 namespace trace_summary {
 namespace {
@@ -13,6 +14,66 @@ namespace {
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
 
 }  // namespace
+
+// Inflates a gzip stream (several members one after another, as `cat a.gz
+// b.gz` makes, read as one) from a FILE.
+class GzipDecoder {
+ public:
+  GzipDecoder(std::FILE* file, const char* head, std::size_t head_size) : file_(file), in_(kBlockSize) {
+    std::memcpy(in_.data(), head, head_size);
+    stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
+    stream_.avail_in = static_cast<uInt>(head_size);
+    ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;  // 16: gzip wrapper
+    if (!ok_) error_ = "cannot start gzip decompression";
+  }
+  ~GzipDecoder() { inflateEnd(&stream_); }
+  GzipDecoder(const GzipDecoder&) = delete;
+  GzipDecoder& operator=(const GzipDecoder&) = delete;
+
+  // Fills `into` with up to `size` decompressed bytes; 0 at the end or on error.
+  std::size_t read(char* into, std::size_t size) {
+    stream_.next_out = reinterpret_cast<Bytef*>(into);
+    stream_.avail_out = static_cast<uInt>(size);
+    while (ok_ && stream_.avail_out == size) {
+      if (stream_.avail_in == 0 && !fill()) {
+        if (in_member_) fail("the gzip data ends early");
+        break;
+      }
+      const int rc = inflate(&stream_, Z_NO_FLUSH);
+      in_member_ = true;
+      if (rc == Z_STREAM_END) {
+        in_member_ = false;
+        inflateReset(&stream_);
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        fail(std::string("the gzip data is corrupt: ") + (stream_.msg ? stream_.msg : "inflate failed"));
+      }
+    }
+    return size - stream_.avail_out;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  bool fill() {
+    const std::size_t got = std::fread(in_.data(), 1, in_.size(), file_);
+    if (got == 0 && std::ferror(file_)) fail(std::strerror(errno));
+    stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
+    stream_.avail_in = static_cast<uInt>(got);
+    return got > 0;
+  }
+  void fail(std::string what) {
+    ok_ = false;
+    error_ = std::move(what);
+  }
+
+  std::FILE* file_;
+  std::vector<char> in_;
+  z_stream stream_{};
+  bool ok_ = false;
+  bool in_member_ = false;
+  std::string error_;
+};
+
+InputSource::InputSource() = default;
 
 std::unique_ptr<InputSource> InputSource::open(const std::string& path) {
   std::unique_ptr<InputSource> source(new InputSource());
@@ -61,12 +122,28 @@ void InputSource::refill() {
   block_start_ += used;
   pos_ = limit_ = begin;
   if (exhausted_ || file_ == nullptr) return;
-  const std::size_t got = std::fread(buffer_.data(), 1, buffer_.size(), file_);
-  if (got == 0) {
-    exhausted_ = true;
-    if (std::ferror(file_)) read_error_ = std::strerror(errno);
-  }
+  const std::size_t got = read_block(buffer_.data(), buffer_.size());
+  if (got == 0) exhausted_ = true;
   limit_ = begin + got;
+}
+
+std::size_t InputSource::read_block(char* into, std::size_t size) {
+  if (gzip_) {
+    const std::size_t got = gzip_->read(into, size);
+    if (got == 0 && !gzip_->error().empty()) read_error_ = gzip_->error();
+    return got;
+  }
+  std::size_t got = std::fread(into, 1, size, file_);
+  if (got == 0 && std::ferror(file_)) read_error_ = std::strerror(errno);
+  if (first_block_) {
+    first_block_ = false;
+    // gzip's magic number: 1f 8b.
+    if (got >= 2 && static_cast<unsigned char>(into[0]) == 0x1f && static_cast<unsigned char>(into[1]) == 0x8b) {
+      gzip_ = std::make_unique<GzipDecoder>(file_, into, got);
+      got = read_block(into, size);
+    }
+  }
+  return got;
 }
 
 std::string InputSource::read_all() {

@@ -70,8 +70,13 @@ struct Scalar {
   std::uint64_t u = 0;
   double d = 0;
   std::string* s = nullptr;
+  const std::string* raw = nullptr;  // the number's text, for floats
 
   bool is_integer() const { return kind == Kind::Int || kind == Kind::Uint; }
+  // An integer literal too large for 64 bits (the parser reads it as a float).
+  bool is_big_integer() const {
+    return kind == Kind::Float && raw != nullptr && raw->find_first_of(".eE") == std::string::npos;
+  }
   TraceId as_id() const { return kind == Kind::Int ? TraceId{i} : TraceId{u}; }
   PyScalar to_py() const;
   std::string describe() const;
@@ -121,7 +126,7 @@ std::string Scalar::describe() const {
     case Kind::Bool: return b ? "true" : "false";
     case Kind::Int: return std::to_string(i);
     case Kind::Uint: return std::to_string(u);
-    case Kind::Float: return py_float_repr(d);
+    case Kind::Float: return is_big_integer() ? *raw : py_float_repr(d);
     case Kind::String: break;
   }
   return "the string " + quote_for_message(*s);
@@ -159,14 +164,22 @@ class RecordReader {
     set_.ts_name.resize(committed_ts_);
     set_.ts_ns.resize(committed_ts_);
   }
+  /// The ids a cut at the end of the input may have left incomplete: the
+  /// last complete record's and the cut record's.
+  std::vector<TraceId> ids_at_the_cut() const {
+    std::vector<TraceId> ids;
+    if (last_group_ != kNone) ids.push_back(last_id_);
+    if (rec_.has_id && state_ != State::Array) ids.push_back(rec_.id);
+    return ids;
+  }
 
   // nlohmann SAX interface.
   bool null() { return scalar({}); }
   bool boolean(bool v) { return scalar({Scalar::Kind::Bool, v}); }
   bool number_integer(json::number_integer_t v) { return scalar({Scalar::Kind::Int, false, v}); }
   bool number_unsigned(json::number_unsigned_t v) { return scalar({Scalar::Kind::Uint, false, 0, v}); }
-  bool number_float(json::number_float_t v, const std::string&) {
-    return scalar({Scalar::Kind::Float, false, 0, 0, v});
+  bool number_float(json::number_float_t v, const std::string& raw) {
+    return scalar({Scalar::Kind::Float, false, 0, 0, v, nullptr, &raw});
   }
   bool string(std::string& v) { return scalar({Scalar::Kind::String, false, 0, 0, 0, &v}); }
   bool binary(json::binary_t&) { return fail("unexpected binary value"); }
@@ -303,6 +316,9 @@ bool RecordReader::scalar(const Scalar& v) {
 bool RecordReader::record_scalar(const Scalar& v) {
   switch (field_) {
     case Field::Id:
+      if (v.is_big_integer()) {
+        return reject("ids that do not fit in 64 bits", record_label() + ": id " + v.describe() + " does not fit in 64 bits");
+      }
       if (!v.is_integer()) return reject("ids that are not integers", record_label() + ": id is " + v.describe() + ", not an integer");
       rec_.has_id = true;
       rec_.id = v.as_id();
@@ -348,12 +364,12 @@ bool RecordReader::timestamp_scalar(const Scalar& v) {
     return true;
   }
   if (ts_field_ == TsField::Ns) {
-    if (!v.is_integer()) {
-      return reject("timestamps whose ns is not an integer", timestamp_label() + ".ns is " + v.describe() + ", not an integer");
-    }
-    if (v.kind == Scalar::Kind::Uint && v.u > static_cast<std::uint64_t>(INT64_MAX)) {
+    if (v.is_big_integer() || (v.kind == Scalar::Kind::Uint && v.u > static_cast<std::uint64_t>(INT64_MAX))) {
       return reject("timestamps whose ns does not fit in 64 bits",
                     timestamp_label() + ".ns " + v.describe() + " does not fit in a signed 64-bit integer");
+    }
+    if (!v.is_integer()) {
+      return reject("timestamps whose ns is not an integer", timestamp_label() + ".ns is " + v.describe() + ", not an integer");
     }
     ts_has_ns_ = true;
     ts_ns_ = v.kind == Scalar::Kind::Int ? v.i : static_cast<std::int64_t>(v.u);
@@ -583,6 +599,7 @@ TraceSet load_trace_set(InputSource& input, SkipLog* skip) {
   if (!ok && reader.ended_inside_array()) {
     reader.drop_partial_record();
     set.truncated = true;
+    set.ids_at_the_cut = reader.ids_at_the_cut();
   } else if (!ok && reader.ended_before_any_value()) {
     set.empty_input = true;
   } else if (!ok || !reader.finished()) {

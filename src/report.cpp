@@ -8,13 +8,14 @@
 namespace trace_summary {
 namespace {
 
-std::vector<std::string> load_warnings(const TraceSet& set, const SkipLog& skipped) {
+std::vector<std::string> load_warnings(const TraceSet& set, const SkipLog& skipped, const SkipLog& cut) {
   std::vector<std::string> warnings;
   if (set.empty_input) warnings.push_back("file is empty; no traces");
   if (set.truncated) {
-    warnings.push_back("file ends before its closing ']' (was the server still running?); read " +
-                       std::to_string(set.complete_records) + " complete record" +
-                       (set.complete_records == 1 ? "" : "s"));
+    std::string w = "file ends before its closing ']' (was the server still running?); read " +
+                    std::to_string(set.complete_records) + " complete record" + (set.complete_records == 1 ? "" : "s");
+    if (!cut.empty()) w += "; the cut left out " + cut.summary().substr(std::string("left out ").size());
+    warnings.push_back(w);
   }
   if (!skipped.empty()) warnings.push_back(skipped.summary());
   return warnings;
@@ -32,7 +33,7 @@ std::string dump_text(const std::string& text, const TraceSet& set) {
 
 std::vector<std::string> write_report(InputSource& input, const std::string& display_name,
                                       const ReportOptions& options, Output& out) {
-  SkipLog skipped;
+  SkipLog skipped, cut;
   SkipLog* skip = options.skip_invalid ? &skipped : nullptr;
   std::string text;  // the file's bytes, kept only for the verbose dump
   TraceSet set;
@@ -43,7 +44,7 @@ std::vector<std::string> write_report(InputSource& input, const std::string& dis
   } else {
     set = load_trace_set(input, skip);
   }
-  const FileSummary summary = summarize(set, options.compat, skip);
+  const FileSummary summary = summarize(set, options.compat, {skip, &cut});
   Output dataflow;  // rendered first: a tensor error must stop the file before any output
   render_dataflow(set, summary, dataflow, skip);
 
@@ -52,7 +53,7 @@ std::vector<std::string> write_report(InputSource& input, const std::string& dis
   render_pass(set, summary, summary.http, options.show_trace, out);
   render_pass(set, summary, summary.grpc, options.show_trace, out);
   out << dataflow.text();
-  return load_warnings(set, skipped);
+  return load_warnings(set, skipped, cut);
 }
 
 }  // namespace trace_summary

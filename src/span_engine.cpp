@@ -127,8 +127,8 @@ std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, P
 // Aggregates counted traces per model key, with Python's dict-key equality.
 class PassBuilder {
  public:
-  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, SkipLog* skip)
-      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)), skip_(skip) {
+  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, const SkipLogs& logs)
+      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)), logs_(logs) {
     pass_.protocol = protocol;
   }
 
@@ -138,7 +138,7 @@ class PassBuilder {
     if (!map.contains(Stamp::RequestStart) || !map.contains(Stamp::RequestEnd)) return;
     if (trace.model_name == kNone || trace.model_version == kNone) {
       const char* missing = trace.model_name == kNone ? "model_name" : "model_version";
-      reject(skip_, std::string("counted traces without ") + missing, trace_place(trace),
+      reject(log_for(trace), std::string("counted traces without ") + missing, trace_place(trace),
              trace_label(trace) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
                  std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " + missing);
       return;
@@ -146,7 +146,7 @@ class PassBuilder {
     SpanDurations spans;
     const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
     if (!problem.message.empty()) {
-      reject(skip_, problem.kind, trace_place(trace), trace_label(trace) + ": " + problem.message);
+      reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace) + ": " + problem.message);
       return;
     }
     trace.model = model_index(trace);
@@ -176,6 +176,16 @@ class PassBuilder {
     return it->second;
   }
 
+  // Where a problem with `trace` goes: the cut's log for a trace a file cut
+  // short may have lost records of, else --skip-invalid's (or nowhere: stop).
+  SkipLog* log_for(const CountedTrace& trace) const {
+    const TraceId id = set_.group_ids[trace.group];
+    for (TraceId cut : set_.ids_at_the_cut) {
+      if (cut == id) return logs_.cut;
+    }
+    return logs_.invalid;
+  }
+
   std::string trace_place(const CountedTrace& trace) const {
     return "trace " + wide_int_to_string(set_.group_ids[trace.group]);
   }
@@ -193,7 +203,7 @@ class PassBuilder {
   const TraceSet& set_;
   Naming naming_;
   std::vector<RuleGroup> rules_;
-  SkipLog* skip_;
+  SkipLogs logs_;
   PassSummary pass_;
   std::unordered_map<std::string, std::uint32_t> model_of_;
 };
@@ -207,7 +217,7 @@ bool parent_is_member(const TraceSet& set, const RecordAttrs& attrs, const std::
 // July 2023 / January 2024 rules: records grouped by id onto the id's first
 // record, which keeps what it gained for the next pass.
 PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, std::vector<std::uint8_t>& copies,
-                         SkipLog* skip) {
+                         const SkipLogs& logs) {
   std::vector<std::uint8_t> member(set.group_ids.size(), 0);
   for (std::uint32_t g : set.groups_by_id) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
@@ -220,7 +230,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
       }
     }
   }
-  PassBuilder builder(set, protocol, compat, Naming::Canonical, skip);
+  PassBuilder builder(set, protocol, compat, Naming::Canonical, logs);
   for (std::uint32_t g : set.groups_by_id) {
     if (member[g] == 0) continue;
     ++copies[g];
@@ -241,7 +251,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
 
 // March 2020 rules (lowercase files): every record is a trace of its own, and
 // a root record joins the pass once per timestamp name holding the marker.
-PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, SkipLog* skip) {
+PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, const SkipLogs& logs) {
   std::vector<std::uint8_t> member(set.group_ids.size(), 0);
   std::vector<std::uint32_t> joined;  // record indices, with repeats
   for (std::uint32_t g : set.groups_by_id) {
@@ -251,7 +261,7 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, SkipLog* skip
       if (attrs == nullptr || !attrs->has_parent) {
         if (!set.has_timestamps(rec)) {
           const std::string place = "trace " + wide_int_to_string(set.group_ids[g]);
-          reject(skip, "records without parent_id or timestamps", place,
+          reject(logs.invalid, "records without parent_id or timestamps", place,
                  place + ": a record without parent_id has no timestamps");
           continue;
         }
@@ -264,7 +274,7 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, SkipLog* skip
       }
     }
   }
-  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, skip);
+  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, logs);
   for (std::uint32_t r : joined) {
     CountedTrace trace;
     trace.anchor = r;
@@ -287,19 +297,19 @@ std::uint32_t find_group(const TraceSet& set, TraceId id) {
   return *it;
 }
 
-FileSummary summarize(const TraceSet& set, Compat compat, SkipLog* skip) {
+FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) {
   FileSummary summary;
   summary.naming = set.naming();
   summary.compat = compat;
   summary.representative_mutated.assign(set.group_ids.size(), false);
   if (summary.naming == Naming::Lowercase) {
-    summary.http = lowercase_pass(set, Protocol::Http, skip);
-    summary.grpc = lowercase_pass(set, Protocol::Grpc, skip);
+    summary.http = lowercase_pass(set, Protocol::Http, logs);
+    summary.grpc = lowercase_pass(set, Protocol::Grpc, logs);
     return summary;
   }
   std::vector<std::uint8_t> copies(set.group_ids.size(), 0);
-  summary.http = classic_pass(set, Protocol::Http, compat, copies, skip);
-  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, skip);
+  summary.http = classic_pass(set, Protocol::Http, compat, copies, logs);
+  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, logs);
   for (std::size_t g = 0; g < copies.size(); ++g) summary.representative_mutated[g] = copies[g] > 0;
   return summary;
 }

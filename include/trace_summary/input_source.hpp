@@ -19,7 +19,11 @@ struct InputPosition {
   std::uint64_t column = 1;  ///< 1-based, in bytes
 };
 
+class GzipDecoder;
+
 /// Reads one input in blocks. Open a file with open(); `-` is standard input.
+/// gzip-compressed input (recognised by its first bytes, not its name) is
+/// decompressed as it is read.
 class InputSource {
  public:
   /// Opens `path` (`-`: standard input). Throws std::system_error when the
@@ -32,14 +36,15 @@ class InputSource {
   InputSource(const InputSource&) = delete;
   InputSource& operator=(const InputSource&) = delete;
 
-  /// The size in bytes when known (a regular file), else 0.
+  /// The size in bytes when known (a regular file; compressed size for
+  /// gzip), else 0.
   std::uint64_t size_hint() const { return size_hint_; }
   /// Reads everything that is left into a string (the verbose dump needs the
   /// bytes twice).
   std::string read_all();
   /// Where the next unread byte is. Lines and columns are counted on demand.
   InputPosition position() const;
-  /// Bytes read so far.
+  /// Bytes read so far (decompressed bytes for gzip).
   std::uint64_t offset() const { return block_start_ + static_cast<std::uint64_t>(pos_ - data()); }
   bool at_end() const { return pos_ == limit_; }
   /// Set when reading failed (an I/O error, not the end of the input).
@@ -76,9 +81,11 @@ class InputSource {
   iterator end() { return iterator(); }
 
  private:
-  InputSource() = default;
+  InputSource();
   const char* data() const { return buffer_.data(); }
   void refill();
+  std::size_t read_block(char* into, std::size_t size);
+
 
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
@@ -90,6 +97,8 @@ class InputSource {
   std::uint64_t lines_before_ = 0;     // newlines before buffer_[0]
   std::uint64_t line_start_before_ = 0;  // offset just after the last newline before buffer_[0]
   bool exhausted_ = false;
+  bool first_block_ = true;
+  std::unique_ptr<GzipDecoder> gzip_;
   std::string read_error_;
 };
 

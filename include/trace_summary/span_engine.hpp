@@ -78,12 +78,18 @@ struct FileSummary {
   std::vector<bool> representative_mutated;
 };
 
+/// Where summarize() logs the traces it leaves out instead of stopping.
+struct SkipLogs {
+  SkipLog* invalid = nullptr;  ///< --skip-invalid: any trace that breaks a rule
+  SkipLog* cut = nullptr;      ///< a file cut short: the traces at the cut (TraceSet::ids_at_the_cut)
+};
+
 /// Runs both passes. Throws DataError naming the trace id and timestamps when
 /// the reference would stop with an exception: a span that ends before it
 /// starts, a span with one end missing, a counted trace without model_name or
-/// model_version, a root record without timestamps (lowercase files). With
-/// `skip`, such a trace is left out of its pass and logged there instead.
-FileSummary summarize(const TraceSet& set, Compat compat, SkipLog* skip = nullptr);
+/// model_version, a root record without timestamps (lowercase files). A trace
+/// with a log in `logs` is left out of its pass and logged there instead.
+FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs = {});
 
 /// The spans of one counted trace (the same ones its pass summed).
 SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,

@@ -88,6 +88,7 @@ struct TraceSet {
   std::size_t records_without_id = 0;
   bool has_tensor_without_id = false;  ///< a TENSOR_* record lacks an id
   bool truncated = false;       ///< the input ended inside the top-level array
+  std::vector<TraceId> ids_at_the_cut;  ///< when truncated: ids whose records the cut may have left incomplete
   bool empty_input = false;     ///< the input held nothing but white space
   std::size_t complete_records = 0;   ///< elements of the top-level array read whole
   std::uint64_t complete_bytes = 0;   ///< input offset just past the last of them (or the `[`)
