@@ -112,12 +112,10 @@ void InputSource::refill() {
   // Account for the block being dropped, so positions stay known.
   const char* begin = buffer_.data();
   const auto used = static_cast<std::size_t>(limit_ - begin);
-  lines_before_ += static_cast<std::uint64_t>(std::count(begin, limit_, '\n'));
-  for (std::size_t i = used; i > 0; --i) {
-    if (begin[i - 1] == '\n') {
-      line_start_before_ = block_start_ + i;
-      break;
-    }
+  for (const char* c = begin; (c = static_cast<const char*>(std::memchr(c, '\n', static_cast<std::size_t>(limit_ - c))));
+       ++c) {
+    ++lines_before_;
+    line_start_before_ = block_start_ + static_cast<std::uint64_t>(c - begin) + 1;
   }
   block_start_ += used;
   pos_ = limit_ = begin;

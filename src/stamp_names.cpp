@@ -48,6 +48,8 @@ NameInfo describe(std::string_view name) {
     }
   }
   info.grpc_waitread_prefix = name.substr(0, 13) == "GRPC_WAITREAD";
+  const auto lower = static_cast<std::size_t>(Naming::Lowercase);
+  info.lowercase_relevant = info.stamp[lower] || info.contains_marker[lower][0] || info.contains_marker[lower][1];
   return info;
 }
 
@@ -62,12 +64,28 @@ std::string_view protocol_marker(Protocol protocol, Naming naming) {
   return stamp_name(protocol == Protocol::Http ? Stamp::HttpRecvStart : Stamp::GrpcWaitreadStart, naming);
 }
 
+std::size_t NameTable::cache_slot(std::string_view name) {
+  if (name.empty()) return 0;
+  const auto first = static_cast<unsigned char>(name.front());
+  const auto last = static_cast<unsigned char>(name.back());
+  const auto middle = static_cast<unsigned char>(name[name.size() / 2]);
+  return (name.size() * 31 + first * 7 + middle * 3 + last) % kCacheSize;
+}
+
 std::optional<NameId> NameTable::intern(std::string_view name) {
-  if (auto it = ids_.find(name); it != ids_.end()) return it->second;
-  if (infos_.size() > std::numeric_limits<NameId>::max()) return std::nullopt;
-  const auto id = static_cast<NameId>(infos_.size());
-  infos_.push_back(describe(name));
-  ids_.emplace(infos_.back().text, id);
+  CacheEntry& slot = cache_[cache_slot(name)];
+  if (!slot.name.empty() && slot.name == name) return slot.id;
+  NameId id = 0;
+  if (auto it = ids_.find(name); it != ids_.end()) {
+    id = it->second;
+  } else {
+    if (infos_.size() > std::numeric_limits<NameId>::max()) return std::nullopt;
+    id = static_cast<NameId>(infos_.size());
+    infos_.push_back(describe(name));
+    by_id_.push_back(&infos_.back());
+    ids_.emplace(infos_.back().text, id);
+  }
+  slot = {info(id).text, id};
   return id;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace trace_summary {
 
@@ -58,6 +59,7 @@ struct NameInfo {
   /// contains_marker[naming][protocol]: the name contains that pass's marker.
   std::array<std::array<bool, 2>, 2> contains_marker{};
   bool grpc_waitread_prefix = false;  ///< starts with `GRPC_WAITREAD`
+  bool lowercase_relevant = false;    ///< a lowercase stamp, or holds a lowercase marker
 };
 
 /// Interns timestamp names; a file rarely uses more than a few dozen.
@@ -66,12 +68,23 @@ class NameTable {
   /// The id of `name`, adding it on first sight. Returns nullopt when the
   /// table is full (more distinct names than NameId can count).
   std::optional<NameId> intern(std::string_view name);
-  const NameInfo& info(NameId id) const { return infos_[id]; }
-  std::size_t size() const { return infos_.size(); }
+  const NameInfo& info(NameId id) const { return *by_id_[id]; }
+  std::size_t size() const { return by_id_.size(); }
 
  private:
+  // A few names make up nearly every timestamp of a file: a small
+  // direct-mapped cache answers most look-ups without hashing the name.
+  struct CacheEntry {
+    std::string_view name;
+    NameId id = 0;
+  };
+  static constexpr std::size_t kCacheSize = 64;
+  static std::size_t cache_slot(std::string_view name);
+
   std::deque<NameInfo> infos_;  // a deque: the views below stay valid as it grows
+  std::vector<const NameInfo*> by_id_;
   std::unordered_map<std::string_view, NameId> ids_;
+  std::array<CacheEntry, kCacheSize> cache_{};
 };
 
 }  // namespace trace_summary

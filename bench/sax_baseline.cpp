@@ -1,0 +1,49 @@
+// The parser's own limit: nlohmann's SAX parser over a file with callbacks
+// that do nothing, reading input exactly as trace_summary does (same block
+// reader). trace_summary cannot be faster than this.
+//   sax_baseline FILE
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "trace_summary/input_source.hpp"
+
+namespace {
+
+using json = nlohmann::json;
+
+// Accepts every event and keeps nothing.
+struct NullSax {
+  std::size_t events = 0;
+  bool null() { return ++events != 0; }
+  bool boolean(bool) { return ++events != 0; }
+  bool number_integer(json::number_integer_t) { return ++events != 0; }
+  bool number_unsigned(json::number_unsigned_t) { return ++events != 0; }
+  bool number_float(json::number_float_t, const std::string&) { return ++events != 0; }
+  bool string(std::string&) { return ++events != 0; }
+  bool binary(json::binary_t&) { return ++events != 0; }
+  bool start_object(std::size_t) { return ++events != 0; }
+  bool key(std::string&) { return ++events != 0; }
+  bool end_object() { return ++events != 0; }
+  bool start_array(std::size_t) { return ++events != 0; }
+  bool end_array() { return ++events != 0; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+    std::fprintf(stderr, "%s\n", ex.what());
+    return false;
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: sax_baseline FILE\n");
+    return 2;
+  }
+  auto input = trace_summary::InputSource::open(argv[1]);
+  NullSax sax;
+  const bool ok = json::sax_parse(input->begin(), input->end(), &sax);
+  std::printf("%zu events\n", sax.events);
+  return ok ? 0 : 1;
+}
