@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "trace_summary/errors.hpp"
 
@@ -137,6 +136,51 @@ std::string Scalar::describe() const {
   return "the string " + quote_for_message(*s);
 }
 
+// Trace id -> group index: open addressing over the group indices, so an id
+// costs 8 bytes here instead of a hash node's 50.
+class GroupIndex {
+ public:
+  // Indexes the groups `ids` already holds (a file appended to others).
+  explicit GroupIndex(const std::vector<TraceId>& ids) : ids_(ids), slots_(1024, kNone) {
+    for (std::uint32_t g = 0; g < ids.size(); ++g) {
+      std::size_t slot = 0;
+      find(ids[g], slot);
+      insert(g, slot);
+    }
+  }
+
+  // The group of `id`, or kNone; `slot` is where it belongs when absent.
+  std::uint32_t find(TraceId id, std::size_t& slot) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (slot = TraceIdHash{}(id) & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t g = slots_[slot];
+      if (g == kNone || ids_[g] == id) return g;
+    }
+  }
+  // Records that group `g` (whose id is ids[g]) belongs at `slot`.
+  void insert(std::uint32_t g, std::size_t slot) {
+    slots_[slot] = g;
+    if (++size_ * 2 > slots_.size()) grow();
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t> old(slots_.size() * 2, kNone);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t g : old) {
+      if (g == kNone) continue;
+      std::size_t slot = TraceIdHash{}(ids_[g]) & mask;
+      while (slots_[slot] != kNone) slot = (slot + 1) & mask;
+      slots_[slot] = g;
+    }
+  }
+
+  const std::vector<TraceId>& ids_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t size_ = 0;
+};
+
 // The record being read.
 struct PendingRecord {
   bool has_id = false;
@@ -154,7 +198,16 @@ struct PendingRecord {
 
 class RecordReader {
  public:
-  RecordReader(TraceSet& set, InputSource& input, SkipLog* skip) : set_(set), input_(input), skip_(skip) {}
+  // Records of another file may already be in `set`: its ids are known, but
+  // no record of this file merges into theirs.
+  RecordReader(TraceSet& set, InputSource& input, SkipLog* skip)
+      : set_(set),
+        input_(input),
+        skip_(skip),
+        committed_ts_(set.ts_ns.size()),
+        group_of_(set.group_ids),
+        group_seen_(set.group_ids.size(), true),
+        group_last_plain_(set.group_ids.size(), kNone) {}
 
   const std::string& error() const { return error_; }
   bool finished() const { return state_ == State::Done; }
@@ -239,7 +292,7 @@ class RecordReader {
   std::int64_t ts_ns_ = 0;
   bool parse_error_at_end_ = false;
   std::string error_;
-  std::unordered_map<TraceId, std::uint32_t, TraceIdHash> group_of_;
+  GroupIndex group_of_;
   TraceId last_id_ = 0;
   std::uint32_t last_group_ = kNone;
   std::vector<bool> group_seen_;              // per group: has a record already
@@ -534,15 +587,18 @@ void RecordReader::mark_complete() {
 
 std::uint32_t RecordReader::group_for(TraceId id) {
   if (last_group_ != kNone && id == last_id_) return last_group_;
-  auto [it, added] = group_of_.try_emplace(id, static_cast<std::uint32_t>(set_.group_ids.size()));
-  if (added) {
+  std::size_t slot = 0;
+  std::uint32_t group = group_of_.find(id, slot);
+  if (group == kNone) {
+    group = static_cast<std::uint32_t>(set_.group_ids.size());
     set_.group_ids.push_back(id);
     group_seen_.push_back(false);
     group_last_plain_.push_back(kNone);
+    group_of_.insert(group, slot);
   }
   last_id_ = id;
-  last_group_ = it->second;
-  return it->second;
+  last_group_ = group;
+  return group;
 }
 
 bool RecordReader::commit_record() {
@@ -589,28 +645,42 @@ bool RecordReader::commit_record() {
 
 }  // namespace
 
-TraceSet load_trace_set(InputSource& input, SkipLog* skip) {
-  TraceSet set;
+LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip) {
   // A timestamp record takes about 75 bytes; reserving spares the copies of
   // growing. Pages never touched cost no memory.
-  const std::uint64_t expected = std::min<std::uint64_t>(input.size_hint() / 64, kNone);
+  const std::uint64_t expected = std::min<std::uint64_t>(set.ts_ns.size() + input.size_hint() / 64, kNone);
   set.ts_name.reserve(expected);
   set.ts_ns.reserve(expected);
+  set.index_valid = false;
+  const std::uint64_t records_before = set.complete_records;
+  set.complete_records = 0;
   RecordReader reader(set, input, skip);
   const bool ok = json::sax_parse(input.begin(), input.end(), &reader, json::input_format_t::json, true, false);
+  LoadNotes notes;
+  notes.complete_records = set.complete_records;
+  notes.complete_bytes = set.complete_bytes;
+  set.complete_records += records_before;
   if (!input.read_error().empty()) throw DataError("read error: " + input.read_error());
   if (ok && !input.at_end()) {
     throw DataError(printable_position(input) + "unexpected NUL byte after the end of the array");
   }
   if (!ok && reader.ended_inside_array()) {
     reader.drop_partial_record();
-    set.truncated = true;
-    set.ids_at_the_cut = reader.ids_at_the_cut();
+    notes.truncated = true;
+    for (TraceId id : reader.ids_at_the_cut()) set.ids_at_the_cut.push_back(id);
   } else if (!ok && reader.ended_before_any_value()) {
-    set.empty_input = true;
+    notes.empty_input = true;
   } else if (!ok || !reader.finished()) {
     throw DataError(reader.error().empty() ? std::string("not a complete JSON array") : reader.error());
   }
+  return notes;
+}
+
+TraceSet load_trace_set(InputSource& input, SkipLog* skip) {
+  TraceSet set;
+  const LoadNotes notes = append_trace_file(set, input, skip);
+  set.truncated = notes.truncated;
+  set.empty_input = notes.empty_input;
   set.index_by_id();
   return set;
 }

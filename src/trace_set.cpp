@@ -28,6 +28,7 @@ void TraceSet::index_by_id() {
   records_by_group.resize(records.size());
   std::vector<std::uint32_t> next(group_begin.begin(), group_begin.end() - 1);
   for (std::uint32_t i = 0; i < records.size(); ++i) records_by_group[next[records[i].group]++] = i;
+  index_valid = true;
 }
 
 Naming TraceSet::naming() const {

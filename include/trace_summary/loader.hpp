@@ -27,4 +27,18 @@ namespace trace_summary {
 /// TraceSet::empty_input.
 TraceSet load_trace_set(InputSource& input, SkipLog* skip = nullptr);
 
+/// What reading one file found besides its records.
+struct LoadNotes {
+  bool truncated = false;    ///< it ended inside the top-level array
+  bool empty_input = false;  ///< it held nothing but white space
+  std::size_t complete_records = 0;  ///< elements of its top-level array read whole
+  std::uint64_t complete_bytes = 0;  ///< its offset just past the last of them
+};
+
+/// Adds the records of `input` to `set`, which may hold other files' records
+/// (`--merge`: all inputs as one trace set). Records of different files are
+/// never merged, but share trace ids. Call `set.index_by_id()` after the last
+/// file. Throws as load_trace_set().
+LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip = nullptr);
+
 }  // namespace trace_summary

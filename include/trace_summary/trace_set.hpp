@@ -98,8 +98,9 @@ struct TraceSet {
   std::vector<std::uint32_t> group_begin;    ///< per group: start in records_by_group; one extra at the end
   std::vector<std::uint32_t> records_by_group;  ///< record indices, each group's in file order
 
-  /// Builds the by-id index. Call once, after the last record is added.
+  /// Builds the by-id index. Call after the last record is added.
   void index_by_id();
+  bool index_valid = false;  ///< index_by_id() ran since the last record was added
 
   /// The records of group `g`, in file order.
   const std::uint32_t* group_records_begin(std::uint32_t g) const { return &records_by_group[group_begin[g]]; }
