@@ -1,14 +1,14 @@
 // The loader: a SAX consumer that turns the records of a trace file into a
 // compact TraceSet as the parser streams through the file.
 //
-// Merging: a plain timestamp record (only `id` and `timestamps`) that follows
-// another plain record of the same id, which is not that id's first record,
-// with no other timestamps in between, is appended to it. The summary cannot
-// tell: the id's first record stays on its own (it becomes the representative
-// the script mutates), membership is decided per id, the concatenation of the
-// id's timestamps keeps its order, and plain records print nothing in Data
-// Flow. Records holding 2019–20 lowercase names are never merged, since that
-// script's algorithm treats each record as a trace.
+// Merging: a plain timestamp record (only `id` and `timestamps`) is appended
+// to the previous plain record of the same id when no timestamps came in
+// between. The summary cannot tell: membership is decided per id, the
+// concatenation of the id's timestamps keeps its order, and plain records
+// print nothing in Data Flow. When the id's first record (the one the script
+// mutates) is extended, the boundary of its own timestamps is kept
+// (TraceSet::group_own_bytes). Records holding 2019–20 lowercase names are
+// never merged, since that script's algorithm treats each record as a trace.
 #include "trace_summary/loader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -187,7 +187,8 @@ struct PendingRecord {
   TraceId id = 0;
   RecordAttrs attrs;
   bool has_model_name = false, has_model_version = false, has_activity = false;
-  std::uint32_t ts_begin = 0;
+  std::uint64_t ts_begin = 0;    // where its timestamps start in the arena
+  std::uint32_t ts_count = 0;
   bool lowercase_names = false;  // holds a 2019–20 name or marker
 
   bool plain() const {
@@ -204,9 +205,9 @@ class RecordReader {
       : set_(set),
         input_(input),
         skip_(skip),
-        committed_ts_(set.ts_ns.size()),
+        committed_ts_(set.timestamps.size()),
         group_of_(set.group_ids),
-        group_seen_(set.group_ids.size(), true),
+        group_first_record_(set.group_ids.size(), kNone - 1),
         group_last_plain_(set.group_ids.size(), kNone) {}
 
   const std::string& error() const { return error_; }
@@ -217,10 +218,7 @@ class RecordReader {
   /// The parser stopped at the end of an input that held no value at all.
   bool ended_before_any_value() const { return parse_error_at_end_ && state_ == State::Top; }
   /// Forgets the record being read when the input ended inside it.
-  void drop_partial_record() {
-    set_.ts_name.resize(committed_ts_);
-    set_.ts_ns.resize(committed_ts_);
-  }
+  void drop_partial_record() { set_.timestamps.truncate(committed_ts_); }
   /// The ids a cut at the end of the input may have left incomplete: the
   /// last complete record's and the cut record's.
   std::vector<TraceId> ids_at_the_cut() const {
@@ -265,6 +263,7 @@ class RecordReader {
   bool begin_timestamps();
   bool end_timestamp();
   bool commit_record();
+  bool extend_last_plain(std::uint32_t group);
   void mark_complete();
   std::uint32_t group_for(TraceId id);
   bool fail(const std::string& what);
@@ -286,7 +285,10 @@ class RecordReader {
   TensorRecord tensor_;            // the current record's tensor, when it has one
   std::size_t record_count_ = 0;   // elements started so far (1-based label of the current one)
   std::size_t ts_index_ = 0;       // index of the timestamp being read in the current record
-  std::size_t committed_ts_ = 0;   // timestamps that belong to complete records
+  std::uint64_t committed_ts_ = 0;  // timestamp bytes that belong to complete records
+  std::int64_t record_last_ns_ = 0;      // the last timestamp of the record being read
+  std::int64_t committed_last_ns_ = 0;   // the last timestamp of the last complete record that had one
+  std::int64_t previous_last_ns_ = 0;    // committed_last_ns_ before the record being committed
   bool ts_has_name_ = false, ts_has_ns_ = false;
   NameId ts_name_ = 0;
   std::int64_t ts_ns_ = 0;
@@ -295,8 +297,10 @@ class RecordReader {
   GroupIndex group_of_;
   TraceId last_id_ = 0;
   std::uint32_t last_group_ = kNone;
-  std::vector<bool> group_seen_;              // per group: has a record already
-  std::vector<std::uint32_t> group_last_plain_;  // per group: a record later plain ones may extend
+  // Per group: its first record (kNone: none yet; kNone - 1: in an earlier
+  // file), and a plain record that later plain ones may extend.
+  std::vector<std::uint32_t> group_first_record_;
+  std::vector<std::uint32_t> group_last_plain_;
 };
 
 bool RecordReader::fail(const std::string& what) {
@@ -551,15 +555,16 @@ bool RecordReader::end_container() {
 }
 
 void RecordReader::begin_record() {
-  rec_.ts_begin = static_cast<std::uint32_t>(set_.ts_ns.size());
+  rec_.ts_begin = set_.timestamps.size();
   field_ = Field::Other;
   state_ = State::Record;
 }
 
 bool RecordReader::begin_timestamps() {
   // A repeated "timestamps" key replaces the earlier list, as in Python.
-  set_.ts_name.resize(rec_.ts_begin);
-  set_.ts_ns.resize(rec_.ts_begin);
+  set_.timestamps.truncate(rec_.ts_begin);
+  record_last_ns_ = 0;
+  rec_.ts_count = 0;
   rec_.lowercase_names = false;
   rec_.attrs.has_timestamps = true;
   ts_index_ = 0;
@@ -571,16 +576,17 @@ bool RecordReader::end_timestamp() {
   state_ = State::Timestamps;
   if (!ts_has_name_) return reject("malformed timestamps", timestamp_label() + " has no \"name\"");
   if (!ts_has_ns_) return reject("malformed timestamps", timestamp_label() + " has no \"ns\"");
-  if (set_.ts_ns.size() >= kNone) return fail("more timestamps than this tool can hold");
+  if (set_.timestamps.size() >= kNone - 32) return fail("more timestamps than this tool can hold");
   if (set_.names.info(ts_name_).lowercase_relevant) rec_.lowercase_names = true;
-  set_.ts_name.push_back(ts_name_);
-  set_.ts_ns.push_back(ts_ns_);
+  set_.timestamps.append(ts_name_, ts_ns_, record_last_ns_);
+  record_last_ns_ = ts_ns_;
+  ++rec_.ts_count;
   ++ts_index_;
   return true;
 }
 
 void RecordReader::mark_complete() {
-  committed_ts_ = set_.ts_ns.size();
+  committed_ts_ = set_.timestamps.size();
   set_.complete_bytes = input_.offset();
   if (state_ == State::Array && record_count_ > 0) set_.complete_records = record_count_;
 }
@@ -592,13 +598,30 @@ std::uint32_t RecordReader::group_for(TraceId id) {
   if (group == kNone) {
     group = static_cast<std::uint32_t>(set_.group_ids.size());
     set_.group_ids.push_back(id);
-    group_seen_.push_back(false);
+    set_.group_own_bytes.push_back(kNone);
+    group_first_record_.push_back(kNone);
     group_last_plain_.push_back(kNone);
     group_of_.insert(group, slot);
   }
   last_id_ = id;
   last_group_ = group;
   return group;
+}
+
+// Appends the plain record just read to the id's last plain record when no
+// timestamps came in between. When that is the id's first record, which the
+// script treats apart, the boundary is kept in group_own_bytes.
+bool RecordReader::extend_last_plain(std::uint32_t group) {
+  const std::uint32_t target = group_last_plain_[group];
+  if (target == kNone) return false;
+  Record& prev = set_.records[target];
+  if (std::uint64_t{prev.ts_begin} + prev.ts_size != rec_.ts_begin) return false;
+  if (target == group_first_record_[group] && set_.group_own_bytes[group] == kNone) {
+    set_.group_own_bytes[group] = prev.ts_size;
+  }
+  if (rec_.ts_count > 0 && prev.ts_size > 0) set_.timestamps.continue_from(rec_.ts_begin, previous_last_ns_);
+  prev.ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - prev.ts_begin);
+  return true;
 }
 
 bool RecordReader::commit_record() {
@@ -611,21 +634,17 @@ bool RecordReader::commit_record() {
     mark_complete();
     return true;
   }
+  previous_last_ns_ = committed_last_ns_;
   const std::uint32_t group = group_for(rec_.id);
-  const auto ts_count = static_cast<std::uint32_t>(set_.ts_ns.size() - rec_.ts_begin);
+  if (rec_.ts_count > 0) committed_last_ns_ = record_last_ns_;
   const bool mergeable = rec_.plain() && !rec_.lowercase_names;
-  const std::uint32_t last_plain = group_last_plain_[group];
-  if (mergeable && last_plain != kNone) {
-    Record& prev = set_.records[last_plain];
-    // Only when no timestamps were added since, so the id's order is kept.
-    if (prev.ts_begin + prev.ts_count == rec_.ts_begin) {
-      prev.ts_count += ts_count;
-      mark_complete();
-      return true;
-    }
+  if (mergeable && extend_last_plain(group)) {
+    mark_complete();
+    return true;
   }
   if (set_.records.size() >= kNone) return fail("more records than this tool can hold");
-  Record r{group, rec_.ts_begin, ts_count, kNone};
+  const auto ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - rec_.ts_begin);
+  Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
   if (!rec_.plain()) {
     if (rec_.attrs.has_tensor) {
       rec_.attrs.tensor = static_cast<std::uint32_t>(set_.tensors.size());
@@ -634,10 +653,9 @@ bool RecordReader::commit_record() {
     r.attrs = static_cast<std::uint32_t>(set_.attrs.size());
     set_.attrs.push_back(rec_.attrs);
   }
-  // The id's first record stays alone: it is the one the script mutates.
   const auto index = static_cast<std::uint32_t>(set_.records.size());
-  if (mergeable && group_seen_[group]) group_last_plain_[group] = index;
-  group_seen_[group] = true;
+  if (mergeable) group_last_plain_[group] = index;
+  if (group_first_record_[group] == kNone) group_first_record_[group] = index;
   set_.records.push_back(r);
   mark_complete();
   return true;
@@ -646,11 +664,9 @@ bool RecordReader::commit_record() {
 }  // namespace
 
 LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip) {
-  // A timestamp record takes about 75 bytes; reserving spares the copies of
-  // growing. Pages never touched cost no memory.
-  const std::uint64_t expected = std::min<std::uint64_t>(set.ts_ns.size() + input.size_hint() / 64, kNone);
-  set.ts_name.reserve(expected);
-  set.ts_ns.reserve(expected);
+  // A timestamp record takes about 75 bytes of JSON and 4 packed; reserving
+  // spares the copies of growing. Pages never touched cost no memory.
+  set.timestamps.reserve(std::min<std::uint64_t>(set.timestamps.size() + input.size_hint() / 12, kNone));
   set.index_valid = false;
   const std::uint64_t records_before = set.complete_records;
   set.complete_records = 0;

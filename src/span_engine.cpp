@@ -105,22 +105,14 @@ StampMap stamp_map(const TraceSet& set, const CountedTrace& trace, Naming naming
   return map;
 }
 
-bool record_has_marker(const TraceSet& set, const Record& r, Naming naming, Protocol protocol) {
-  const auto n = static_cast<std::size_t>(naming);
-  const auto p = static_cast<std::size_t>(protocol);
-  for (std::uint32_t i = r.ts_begin; i < r.ts_begin + r.ts_count; ++i) {
-    if (set.names.info(set.ts_name[i]).contains_marker[n][p]) return true;
-  }
-  return false;
-}
-
+// How many of the record's timestamp names hold the pass's marker.
 std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, Protocol protocol) {
   const auto n = static_cast<std::size_t>(naming);
   const auto p = static_cast<std::size_t>(protocol);
   std::size_t count = 0;
-  for (std::uint32_t i = r.ts_begin; i < r.ts_begin + r.ts_count; ++i) {
-    if (set.names.info(set.ts_name[i]).contains_marker[n][p]) ++count;
-  }
+  set.for_each_in_record(r, [&](NameId name, std::int64_t) {
+    if (set.names.info(name).contains_marker[n][p]) ++count;
+  });
   return count;
 }
 
@@ -224,7 +216,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
       const Record& rec = set.records[*r];
       const RecordAttrs* attrs = set.attrs_of(rec);
       if (attrs == nullptr || !attrs->has_parent) {
-        if (record_has_marker(set, rec, Naming::Canonical, protocol)) member[g] = 1;
+        if (member[g] == 0 && count_markers(set, rec, Naming::Canonical, protocol) > 0) member[g] = 1;
       } else if (parent_is_member(set, *attrs, member)) {
         member[g] = 1;
       }

@@ -99,11 +99,17 @@ SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Proto
 template <typename Fn>
 void for_each_timestamp(const TraceSet& set, const CountedTrace& trace, Fn&& fn) {
   const Record& anchor = set.records[trace.anchor];
-  for (std::uint32_t i = anchor.ts_begin; i < anchor.ts_begin + anchor.ts_count; ++i) fn(set.ts_name[i], set.ts_ns[i]);
+  const std::uint64_t begin = anchor.ts_begin;
+  const std::uint64_t end = begin + anchor.ts_size;
+  // The anchor's own timestamps end where later records merged into it begin.
+  const std::uint32_t own = set.group_own_bytes[trace.group];
+  const bool split = trace.later_copies > 0 && own != kNone && trace.anchor == *set.group_records_begin(trace.group);
+  const std::uint64_t own_end = split ? begin + own : end;
+  set.timestamps.decode(begin, own_end, begin, fn);
   for (std::uint8_t copy = 0; copy < trace.later_copies; ++copy) {
+    if (own_end < end) set.timestamps.decode(begin, end, own_end, fn);
     for (const std::uint32_t* r = set.group_records_begin(trace.group) + 1; r != set.group_records_end(trace.group); ++r) {
-      const Record& rec = set.records[*r];
-      for (std::uint32_t i = rec.ts_begin; i < rec.ts_begin + rec.ts_count; ++i) fn(set.ts_name[i], set.ts_ns[i]);
+      set.for_each_in_record(set.records[*r], fn);
     }
   }
 }

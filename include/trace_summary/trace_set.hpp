@@ -13,6 +13,7 @@
 #include "trace_summary/py_number.hpp"
 #include "trace_summary/py_value.hpp"
 #include "trace_summary/stamp_names.hpp"
+#include "trace_summary/timestamp_arena.hpp"
 
 namespace trace_summary {
 
@@ -55,12 +56,12 @@ struct RecordAttrs {
 };
 
 /// One record of the file (an element of the top-level array that has an id).
-/// Later consecutive plain timestamp records of the same id may be merged into
-/// one: the summary cannot tell the difference (see loader.cpp).
+/// Plain timestamp records of the same id that follow each other may be
+/// merged into one: the summary cannot tell the difference (see loader.cpp).
 struct Record {
   std::uint32_t group = 0;     ///< index into TraceSet::group_ids
-  std::uint32_t ts_begin = 0;  ///< first timestamp in TraceSet::ts_*
-  std::uint32_t ts_count = 0;
+  std::uint32_t ts_begin = 0;  ///< its timestamps: bytes [ts_begin, ts_begin + ts_size) of TraceSet::timestamps
+  std::uint32_t ts_size = 0;
   std::uint32_t attrs = kNone;  ///< index into TraceSet::attrs; kNone: plain timestamp record
 };
 
@@ -83,8 +84,10 @@ struct TraceSet {
   std::vector<Record> records;     ///< file order
   std::vector<RecordAttrs> attrs;
   std::vector<TensorRecord> tensors;
-  std::vector<NameId> ts_name;   ///< timestamp names, records' ranges index these
-  std::vector<std::int64_t> ts_ns;  ///< timestamp values in ns, parallel to ts_name
+  TimestampArena timestamps;       ///< every record's timestamps, packed
+  /// Per group: when later plain records were merged into the id's first
+  /// record, how many of its bytes are its own; else kNone.
+  std::vector<std::uint32_t> group_own_bytes;
   std::size_t records_without_id = 0;
   bool has_tensor_without_id = false;  ///< a TENSOR_* record lacks an id
   bool truncated = false;       ///< the input ended inside the top-level array
@@ -105,6 +108,12 @@ struct TraceSet {
   /// The records of group `g`, in file order.
   const std::uint32_t* group_records_begin(std::uint32_t g) const { return &records_by_group[group_begin[g]]; }
   const std::uint32_t* group_records_end(std::uint32_t g) const { return &records_by_group[group_begin[g + 1]]; }
+
+  /// Calls `fn(name, ns)` for each timestamp of `r`, in order.
+  template <typename Fn>
+  void for_each_in_record(const Record& r, Fn&& fn) const {
+    timestamps.decode(r.ts_begin, std::uint64_t{r.ts_begin} + r.ts_size, r.ts_begin, fn);
+  }
 
   const RecordAttrs* attrs_of(const Record& r) const { return r.attrs == kNone ? nullptr : &attrs[r.attrs]; }
   bool has_timestamps(const Record& r) const { return r.attrs == kNone || attrs[r.attrs].has_timestamps; }

@@ -1,0 +1,31 @@
+#include "trace_summary/timestamp_arena.hpp"
+
+#include <algorithm>
+
+namespace trace_summary {
+
+void TimestampArena::continue_from(std::uint64_t offset, std::int64_t previous_ns) {
+  if (offset >= bytes_.size()) return;
+  std::uint64_t pos = offset;
+  get(pos);  // the name stays
+  const std::uint64_t delta_at = pos;
+  const auto first_ns = static_cast<std::int64_t>(unzigzag(get(pos)));
+  // The new difference, encoded, replaces the old one in place.
+  std::uint8_t encoded[10];
+  std::size_t length = 0;
+  for (std::uint64_t v = zigzag(static_cast<std::uint64_t>(first_ns) - static_cast<std::uint64_t>(previous_ns));;
+       v >>= 7) {
+    encoded[length++] = static_cast<std::uint8_t>(v >= 0x80 ? (v | 0x80) : v);
+    if (v < 0x80) break;
+  }
+  const auto at = bytes_.begin() + static_cast<std::ptrdiff_t>(delta_at);
+  const std::size_t old_length = pos - delta_at;
+  if (length < old_length) {
+    bytes_.erase(at, at + static_cast<std::ptrdiff_t>(old_length - length));
+  } else if (length > old_length) {
+    bytes_.insert(at, length - old_length, 0);
+  }
+  std::copy(encoded, encoded + length, bytes_.begin() + static_cast<std::ptrdiff_t>(delta_at));
+}
+
+}  // namespace trace_summary
