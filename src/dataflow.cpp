@@ -8,6 +8,7 @@
 
 #include "trace_summary/errors.hpp"
 #include "trace_summary/numpy_print.hpp"
+#include "trace_summary/tensor_reader.hpp"
 
 namespace trace_summary {
 namespace {
@@ -157,7 +158,7 @@ std::optional<std::string> tensor_text(const TraceSet& set, TraceId id, const Re
     return std::nullopt;
   }
   try {
-    return t.name + ": " + format_tensor(t.dtype, t.shape, t.data);
+    return t.name + ": " + format_tensor(t.dtype, t.shape, tensor_data(set, t));
   } catch (const TensorError& e) {
     reject(skip, kKind, place, place + ": tensor " + t.name + ": " + e.what());
     return std::nullopt;

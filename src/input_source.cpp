@@ -83,6 +83,7 @@ std::unique_ptr<InputSource> InputSource::open(const std::string& path) {
     source->file_ = std::fopen(path.c_str(), "rb");
     if (source->file_ == nullptr) throw std::system_error(errno, std::generic_category(), path);
     source->owns_file_ = true;
+    source->path_ = path;
     struct stat st {};
     if (::fstat(fileno(source->file_), &st) == 0) {
       if (S_ISDIR(st.st_mode)) throw std::system_error(EISDIR, std::generic_category(), path);

@@ -66,6 +66,10 @@ Activity classify_activity(std::string_view text) {
   return Activity::Other;
 }
 
+// Tensor data up to this size is kept in memory; larger data of a file that
+// can be read again is read again when Data Flow prints it.
+constexpr std::size_t kLargestKeptData = 256;
+
 // One JSON scalar as the parser reports it.
 struct Scalar {
   enum class Kind : std::uint8_t { Null, Bool, Int, Uint, Float, String } kind = Kind::Null;
@@ -264,6 +268,14 @@ class RecordReader {
   bool end_timestamp();
   bool commit_record();
   bool extend_last_plain(std::uint32_t group);
+  // This file's index in TraceSet::sources, added on first use.
+  std::uint32_t source_index() {
+    if (source_ == kNone) {
+      source_ = static_cast<std::uint32_t>(set_.sources.size());
+      set_.sources.push_back(input_.path());
+    }
+    return source_;
+  }
   void mark_complete();
   std::uint32_t group_for(TraceId id);
   bool fail(const std::string& what);
@@ -283,6 +295,8 @@ class RecordReader {
   TensorField tensor_field_ = TensorField::Other;
   PendingRecord rec_;
   TensorRecord tensor_;            // the current record's tensor, when it has one
+  std::uint64_t record_offset_ = 0;  // where the current element starts in the input
+  std::uint32_t source_ = kNone;     // see source_index()
   std::size_t record_count_ = 0;   // elements started so far (1-based label of the current one)
   std::size_t ts_index_ = 0;       // index of the timestamp being read in the current record
   std::uint64_t committed_ts_ = 0;  // timestamp bytes that belong to complete records
@@ -447,6 +461,12 @@ bool RecordReader::tensor_scalar(const Scalar& v) {
     return reject("malformed tensors", record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
   }
   TensorRecord& t = tensor_;
+  if (tensor_field_ == TensorField::Data && v.s->size() > kLargestKeptData && input_.rereadable()) {
+    t.has_data = true;
+    t.data.clear();
+    t.data_source = source_index();
+    return true;
+  }
   std::string* targets[] = {&t.name, &t.data, &t.shape, &t.dtype};
   bool* present[] = {&t.has_name, &t.has_data, &t.has_shape, &t.has_dtype};
   *targets[k] = std::move(*v.s);
@@ -490,6 +510,7 @@ bool RecordReader::start_container(bool object) {
 
 bool RecordReader::element_container(bool object) {
   ++record_count_;
+  record_offset_ = input_.offset() - 1;  // the '{' just read
   rec_ = PendingRecord{};
   if (!object) return reject("array elements that are not objects", record_label() + " is an array, not an object");
   begin_record();
@@ -647,6 +668,10 @@ bool RecordReader::commit_record() {
   Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
   if (!rec_.plain()) {
     if (rec_.attrs.has_tensor) {
+      if (tensor_.data_source != kNone) {
+        tensor_.record_begin = record_offset_;
+        tensor_.record_end = input_.offset();
+      }
       rec_.attrs.tensor = static_cast<std::uint32_t>(set_.tensors.size());
       set_.tensors.push_back(std::move(tensor_));
     }

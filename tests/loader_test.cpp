@@ -9,6 +9,7 @@
 #include <string>
 
 #include "test_support.hpp"
+#include "trace_summary/tensor_reader.hpp"
 
 namespace trace_summary {
 namespace {
@@ -214,6 +215,38 @@ TEST(Loader, SkipInvalidLeavesOutBadElementsAndLogsThem) {
             "left out 4 invalid records or traces: 1 array elements that are not objects (record 3); 1 ids that are "
             "not integers (record 4); 1 malformed timestamps (record 5 (id 3)); 1 timestamps whose ns is not an "
             "integer (record 2 (id 2))");
+}
+
+}  // namespace
+}  // namespace trace_summary
+
+namespace trace_summary {
+namespace {
+
+TEST(Loader, LeavesLargeTensorDataInAFileThatCanBeReadAgain) {
+  std::string data;
+  for (int i = 0; i < 2000; ++i) data += (i ? "," : "") + std::to_string(i);
+  const std::string record = R"({"id":3,"activity":"TENSOR_QUEUE_INPUT","tensor":{"name":"IN","data":")" + data +
+                             R"(","shape":"2000","dtype":"INT32"}})";
+  const std::string text = "[" + ts(3, "QUEUE_START", 5) + ",\n" + record + "]";
+  const std::string path = ::testing::TempDir() + "large_tensor.json";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  auto file = InputSource::open(path);
+  const TraceSet from_file = load_trace_set(*file);
+  ASSERT_EQ(from_file.tensors.size(), 1u);
+  EXPECT_EQ(from_file.tensors[0].data_source, 0u);
+  EXPECT_TRUE(from_file.tensors[0].data.empty());
+  EXPECT_EQ(tensor_data(from_file, from_file.tensors[0]), data);
+
+  const TraceSet from_memory = load_text(text);  // cannot be read again: kept
+  EXPECT_EQ(from_memory.tensors[0].data_source, kNone);
+  EXPECT_EQ(tensor_data(from_memory, from_memory.tensors[0]), data);
+  std::remove(path.c_str());
 }
 
 }  // namespace

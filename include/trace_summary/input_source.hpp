@@ -36,6 +36,12 @@ class InputSource {
   InputSource(const InputSource&) = delete;
   InputSource& operator=(const InputSource&) = delete;
 
+  /// The file's path, when the input is one ('' for standard input).
+  const std::string& path() const { return path_; }
+  /// The bytes read so far can be read again from path() at the same
+  /// offsets: an uncompressed regular file.
+  bool rereadable() const { return !path_.empty() && size_hint_ > 0 && !gzip_; }
+
   /// The size in bytes when known (a regular file; compressed size for
   /// gzip), else 0.
   std::uint64_t size_hint() const { return size_hint_; }
@@ -89,6 +95,7 @@ class InputSource {
 
   std::FILE* file_ = nullptr;
   bool owns_file_ = false;
+  std::string path_;
   std::uint64_t size_hint_ = 0;
   std::vector<char> buffer_;
   const char* pos_ = nullptr;

@@ -36,10 +36,15 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 /// The `activity` of a TENSORS-level record.
 enum class Activity : std::uint8_t { None, TensorQueueInput, TensorBackendInput, TensorBackendOutput, Other };
 
-/// A record's `tensor` object, kept as the strings the file holds.
+/// A record's `tensor` object, kept as the strings the file holds. A large
+/// `data` string of a file that can be read again is not kept: only where
+/// its record is (see tensor_reader.hpp), so memory grows with the number
+/// of traces, not with the size of their tensors.
 struct TensorRecord {
   std::string name, data, shape, dtype;
   bool has_name = false, has_data = false, has_shape = false, has_dtype = false;
+  std::uint32_t data_source = kNone;  ///< when `data` was left in the file: index into TraceSet::sources
+  std::uint64_t record_begin = 0, record_end = 0;  ///< the record's bytes in that file
 };
 
 /// What a record holds besides its id and timestamps. Plain timestamp records
@@ -84,6 +89,7 @@ struct TraceSet {
   std::vector<Record> records;     ///< file order
   std::vector<RecordAttrs> attrs;
   std::vector<TensorRecord> tensors;
+  std::vector<std::string> sources;  ///< files whose tensor data is read again when printed
   TimestampArena timestamps;       ///< every record's timestamps, packed
   /// Per group: when later plain records were merged into the id's first
   /// record, how many of its bytes are its own; else kNone.
