@@ -99,6 +99,28 @@ std::string py_ratio_repr(wide_int numerator, std::uint64_t denominator) {
   return py_float_repr(exact_ratio(numerator, denominator));
 }
 
+std::string py_micros_repr(std::uint64_t ns) {
+  // Below 10^15 the exact decimal ns/1000 has at most 15 significant digits,
+  // so no shorter decimal reads back to the same double: it is the shortest
+  // repr, and Python writes it positionally (1e-3 <= value < 1e16).
+  if (ns >= 1'000'000'000'000'000ull) return py_ratio_repr(static_cast<wide_int>(ns), 1000);
+  char buf[32];
+  const std::uint64_t whole = ns / 1000;
+  unsigned frac = static_cast<unsigned>(ns % 1000);
+  auto end = std::to_chars(buf, buf + sizeof buf, whole).ptr;
+  *end++ = '.';
+  if (frac == 0) {
+    *end++ = '0';
+  } else {
+    char digits[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                      static_cast<char>('0' + frac % 10)};
+    int n = 3;
+    while (digits[n - 1] == '0') --n;
+    for (int i = 0; i < n; ++i) *end++ = digits[i];
+  }
+  return std::string(buf, end);
+}
+
 std::string wide_int_to_string(wide_int value) {
   if (value == 0) return "0";
   const bool negative = value < 0;

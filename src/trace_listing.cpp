@@ -21,8 +21,9 @@ void render_trace_listing(const TraceSet& set, const FileSummary& summary, const
 
   for (std::size_t i = 0; i < stamps.size(); ++i) {
     if (i > 0) {
-      const wide_int delta = wide_int{stamps[i].first} - wide_int{stamps[i - 1].first};
-      out << "\t\t" << py_ratio_repr(delta, 1000) << "us\n";
+      // Sorted, so the difference is never negative; it fits in 64 bits.
+      const std::uint64_t delta = static_cast<std::uint64_t>(stamps[i].first) - static_cast<std::uint64_t>(stamps[i - 1].first);
+      out << "\t\t" << py_micros_repr(delta) << "us\n";
     }
     out << '\t' << set.names.info(stamps[i].second).text << '\n';
   }

@@ -60,6 +60,23 @@ TEST(PyFloatRepr, SpecialValues) {
   EXPECT_EQ(py_float_repr(0.00012), "0.00012");
 }
 
+TEST(PyMicrosRepr, AgreesWithTheGeneralPathEverywhere) {
+  // The fast path must print exactly what the exact-division path prints.
+  const std::uint64_t samples[] = {0, 1, 10, 100, 999, 1000, 1001, 17000, 123456, 5000000000123, 999999999999999,
+                                   1000000000000000, 1000000000000001, 18446744073709551615ull};
+  for (std::uint64_t ns : samples) {
+    EXPECT_EQ(py_micros_repr(ns), py_ratio_repr(static_cast<wide_int>(ns), 1000)) << ns;
+  }
+  std::uint64_t x = 88172645463325252ull;  // xorshift: many magnitudes
+  for (int i = 0; i < 200000; ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    const std::uint64_t ns = x >> (i % 60);
+    ASSERT_EQ(py_micros_repr(ns), py_ratio_repr(static_cast<wide_int>(ns), 1000)) << ns;
+  }
+  EXPECT_EQ(py_micros_repr(12345), "12.345");
+  EXPECT_EQ(py_micros_repr(400), "0.4");
+}
+
 TEST(WideIntToString, PrintsFullRange) {
   EXPECT_EQ(wide_int_to_string(0), "0");
   EXPECT_EQ(wide_int_to_string(-42), "-42");

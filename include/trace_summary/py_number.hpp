@@ -27,6 +27,10 @@ double exact_ratio(wide_int numerator, std::uint64_t denominator);
 /// `py_float_repr(exact_ratio(numerator, denominator))`.
 std::string py_ratio_repr(wide_int numerator, std::uint64_t denominator);
 
+/// `py_ratio_repr(ns, 1000)` for a non-negative duration: microseconds as
+/// Python prints `ns / 1000`. Fast for the common case (ns < 10^15).
+std::string py_micros_repr(std::uint64_t ns);
+
 /// Decimal text of a wide integer (`-12`, `0`, `340282366920938463463374607431768211455`).
 std::string wide_int_to_string(wide_int value);
 
