@@ -21,6 +21,7 @@ class GzipDecoder {
  public:
   GzipDecoder(std::FILE* file, const char* head, std::size_t head_size) : file_(file), in_(kBlockSize) {
     std::memcpy(in_.data(), head, head_size);
+    compressed_read_ = head_size;
     stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
     stream_.avail_in = static_cast<uInt>(head_size);
     ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;  // 16: gzip wrapper
@@ -51,10 +52,13 @@ class GzipDecoder {
     return size - stream_.avail_out;
   }
   const std::string& error() const { return error_; }
+  /// Compressed bytes read from the file so far.
+  std::uint64_t compressed_read() const { return compressed_read_; }
 
  private:
   bool fill() {
     const std::size_t got = std::fread(in_.data(), 1, in_.size(), file_);
+    compressed_read_ += got;
     if (got == 0 && std::ferror(file_)) fail(std::strerror(errno));
     stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
     stream_.avail_in = static_cast<uInt>(got);
@@ -70,6 +74,7 @@ class GzipDecoder {
   z_stream stream_{};
   bool ok_ = false;
   bool in_member_ = false;
+  std::uint64_t compressed_read_ = 0;
   std::string error_;
 };
 
@@ -124,6 +129,7 @@ void InputSource::refill() {
   const std::size_t got = read_block(buffer_.data(), buffer_.size());
   if (got == 0) exhausted_ = true;
   limit_ = begin + got;
+  if (observer_) observer_(gzip_ ? gzip_->compressed_read() : block_start_ + got);
 }
 
 std::size_t InputSource::read_block(char* into, std::size_t size) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -53,6 +54,9 @@ class InputSource {
   /// Bytes read so far (decompressed bytes for gzip).
   std::uint64_t offset() const { return block_start_ + static_cast<std::uint64_t>(pos_ - data()); }
   bool at_end() const { return pos_ == limit_; }
+  /// Calls `observer(bytes read)` after each block is read (a progress line).
+  void observe_reads(std::function<void(std::uint64_t)> observer) { observer_ = std::move(observer); }
+
   /// Set when reading failed (an I/O error, not the end of the input).
   const std::string& read_error() const { return read_error_; }
 
@@ -106,6 +110,7 @@ class InputSource {
   bool exhausted_ = false;
   bool first_block_ = true;
   std::unique_ptr<GzipDecoder> gzip_;
+  std::function<void(std::uint64_t)> observer_;
   std::string read_error_;
 };
 

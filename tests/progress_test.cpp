@@ -1,0 +1,18 @@
+// The progress line's text.
+#include "trace_summary/progress.hpp"
+
+#include <gtest/gtest.h>
+
+namespace trace_summary {
+namespace {
+
+TEST(ProgressLine, ShowsBytesShareAndSpeed) {
+  EXPECT_EQ(ProgressLine::text("trace.json", 512'000'000, 1'100'000'000, 2.0),
+            "trace.json: read 512 MB of 1100 MB (46%), 256 MB/s");
+  EXPECT_EQ(ProgressLine::text("<stdin>", 300'000'000, 0, 1.5), "<stdin>: read 300 MB, 200 MB/s");
+  EXPECT_EQ(ProgressLine::text("big.json", 12'345'000'000ull, 20'000'000'000ull, 10.0),
+            "big.json: read 12.3 GB of 20.0 GB (61%), 1234 MB/s");
+}
+
+}  // namespace
+}  // namespace trace_summary
