@@ -192,6 +192,7 @@ struct PendingRecord {
   RecordAttrs attrs;
   bool has_model_name = false, has_model_version = false, has_activity = false;
   std::uint64_t ts_begin = 0;    // where its timestamps start in the arena
+  std::int64_t encoded_after = 0;  // the ns its first timestamp was encoded as following
   std::uint32_t ts_count = 0;
   bool lowercase_names = false;  // holds a 2019–20 name or marker
 
@@ -268,6 +269,7 @@ class RecordReader {
   bool end_timestamp();
   bool commit_record();
   bool extend_last_plain(std::uint32_t group);
+  bool likely_continuation(TraceId id);
   // This file's index in TraceSet::sources, added on first use.
   std::uint32_t source_index() {
     if (source_ == kNone) {
@@ -584,7 +586,10 @@ void RecordReader::begin_record() {
 bool RecordReader::begin_timestamps() {
   // A repeated "timestamps" key replaces the earlier list, as in Python.
   set_.timestamps.truncate(rec_.ts_begin);
-  record_last_ns_ = 0;
+  // Encode as the continuation of the last complete record when this one is
+  // likely to be appended to it (see extend_last_plain), sparing a rebase.
+  rec_.encoded_after = rec_.has_id && likely_continuation(rec_.id) ? committed_last_ns_ : 0;
+  record_last_ns_ = rec_.encoded_after;
   rec_.ts_count = 0;
   rec_.lowercase_names = false;
   rec_.attrs.has_timestamps = true;
@@ -640,9 +645,21 @@ bool RecordReader::extend_last_plain(std::uint32_t group) {
   if (target == group_first_record_[group] && set_.group_own_bytes[group] == kNone) {
     set_.group_own_bytes[group] = prev.ts_size;
   }
-  if (rec_.ts_count > 0 && prev.ts_size > 0) set_.timestamps.continue_from(rec_.ts_begin, previous_last_ns_);
+  if (rec_.ts_count > 0) set_.timestamps.rebase(rec_.ts_begin, rec_.encoded_after, prev.ts_size > 0 ? previous_last_ns_ : 0);
   prev.ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - prev.ts_begin);
   return true;
+}
+
+// The record of `id` being read will probably be appended to that id's last
+// plain record: it ends where the arena ends.
+bool RecordReader::likely_continuation(TraceId id) {
+  std::size_t slot = 0;
+  const std::uint32_t group = last_group_ != kNone && id == last_id_ ? last_group_ : group_of_.find(id, slot);
+  if (group == kNone) return false;
+  const std::uint32_t target = group_last_plain_[group];
+  if (target == kNone) return false;
+  const Record& prev = set_.records[target];
+  return prev.ts_size > 0 && std::uint64_t{prev.ts_begin} + prev.ts_size == rec_.ts_begin;
 }
 
 bool RecordReader::commit_record() {
@@ -664,6 +681,7 @@ bool RecordReader::commit_record() {
     return true;
   }
   if (set_.records.size() >= kNone) return fail("more records than this tool can hold");
+  if (rec_.ts_count > 0) set_.timestamps.rebase(rec_.ts_begin, rec_.encoded_after, 0);  // stands alone
   const auto ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - rec_.ts_begin);
   Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
   if (!rec_.plain()) {

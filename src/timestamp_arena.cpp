@@ -4,12 +4,12 @@
 
 namespace trace_summary {
 
-void TimestampArena::continue_from(std::uint64_t offset, std::int64_t previous_ns) {
-  if (offset >= bytes_.size()) return;
+void TimestampArena::rebase(std::uint64_t offset, std::int64_t encoded_after, std::int64_t previous_ns) {
+  if (offset >= bytes_.size() || encoded_after == previous_ns) return;
   std::uint64_t pos = offset;
   get(pos);  // the name stays
   const std::uint64_t delta_at = pos;
-  const auto first_ns = static_cast<std::int64_t>(unzigzag(get(pos)));
+  const auto first_ns = static_cast<std::int64_t>(unzigzag(get(pos)) + static_cast<std::uint64_t>(encoded_after));
   // The new difference, encoded, replaces the old one in place.
   std::uint8_t encoded[10];
   std::size_t length = 0;

@@ -52,6 +52,17 @@ TEST(Loader, MergesPlainRecordsAndKeepsWhereTheFirstOneEnds) {
   EXPECT_EQ(set.values[set.attrs_of(set.records[1])->model_name].text, "m");
 }
 
+TEST(Loader, ARecordThatLooksPlainUntilItsLastKeyStandsAlone) {
+  // Encoded as a continuation while its timestamps are read, then found to
+  // hold a model name: it must decode on its own.
+  const TraceSet set = load_text("[" + ts(1, "A", 100) + "," +
+                                 R"({"id":1,"timestamps":[{"name":"B","ns":-5},{"name":"C","ns":300}],"model_name":"m"},)" +
+                                 ts(1, "D", 400) + "]");
+  ASSERT_EQ(set.records.size(), 3u);
+  EXPECT_EQ(names_of(set, set.records[1]), (std::vector<std::string>{"B", "C"}));
+  EXPECT_EQ(all_ns(set), (std::vector<std::int64_t>{100, -5, 300, 400}));
+}
+
 TEST(Loader, DoesNotMergeAcrossOtherIdsOrLowercaseNames) {
   const TraceSet interleaved = load_text("[" + ts(1, "A", 1) + "," + ts(1, "B", 2) + "," + ts(2, "C", 3) + "," +
                                          ts(1, "D", 4) + "]");

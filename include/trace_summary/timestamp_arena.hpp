@@ -26,10 +26,11 @@ class TimestampArena {
     put(zigzag(static_cast<std::uint64_t>(ns) - static_cast<std::uint64_t>(previous_ns)));
   }
 
-  /// The record starting at `offset` and running to the end was encoded from
-  /// 0; re-encodes it as the continuation of a record whose last timestamp is
-  /// `previous_ns`, so the two can be read as one.
-  void continue_from(std::uint64_t offset, std::int64_t previous_ns);
+  /// The record starting at `offset` and running to the end was encoded as
+  /// following a timestamp of `encoded_after` ns; re-encodes it as following
+  /// `previous_ns` instead (the last timestamp of the record it is appended
+  /// to, or 0 to stand alone).
+  void rebase(std::uint64_t offset, std::int64_t encoded_after, std::int64_t previous_ns);
 
   /// Calls `fn(name, ns)` for each timestamp in [begin, end), which must start
   /// at a record's first byte; only those at offsets >= `from` are passed.
