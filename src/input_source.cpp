@@ -118,7 +118,7 @@ void InputSource::refill() {
   // Account for the block being dropped, so positions stay known.
   const char* begin = buffer_.data();
   const auto used = static_cast<std::size_t>(limit_ - begin);
-  for (const char* c = begin; (c = static_cast<const char*>(std::memchr(c, '\n', static_cast<std::size_t>(limit_ - c))));
+  for (const char* c = begin; used > 0 && (c = static_cast<const char*>(std::memchr(c, '\n', static_cast<std::size_t>(limit_ - c))));
        ++c) {
     ++lines_before_;
     line_start_before_ = block_start_ + static_cast<std::uint64_t>(c - begin) + 1;
