@@ -710,6 +710,13 @@ LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip) {
   // A timestamp record takes about 75 bytes of JSON and 4 packed; reserving
   // spares the copies of growing. Pages never touched cost no memory.
   set.timestamps.reserve(std::min<std::uint64_t>(set.timestamps.size() + input.size_hint() / 12, kNone));
+  // A Triton request takes about 1 kB: two records (one with attributes) per
+  // model it ran. Growing past these costs a copy; reserving more costs nothing.
+  const std::uint64_t hint = input.size_hint();
+  set.records.reserve(static_cast<std::size_t>(set.records.size() + hint / 256));
+  set.attrs.reserve(static_cast<std::size_t>(set.attrs.size() + hint / 512));
+  set.group_ids.reserve(static_cast<std::size_t>(set.group_ids.size() + hint / 512));
+  set.group_own_bytes.reserve(set.group_ids.capacity());
   set.index_valid = false;
   const std::uint64_t records_before = set.complete_records;
   set.complete_records = 0;

@@ -11,13 +11,9 @@ void TimestampArena::rebase(std::uint64_t offset, std::int64_t encoded_after, st
   const std::uint64_t delta_at = pos;
   const auto first_ns = static_cast<std::int64_t>(unzigzag(get(pos)) + static_cast<std::uint64_t>(encoded_after));
   // The new difference, encoded, replaces the old one in place.
-  std::uint8_t encoded[10];
-  std::size_t length = 0;
-  for (std::uint64_t v = zigzag(static_cast<std::uint64_t>(first_ns) - static_cast<std::uint64_t>(previous_ns));;
-       v >>= 7) {
-    encoded[length++] = static_cast<std::uint8_t>(v >= 0x80 ? (v | 0x80) : v);
-    if (v < 0x80) break;
-  }
+  std::uint8_t encoded[kMaxEntry];
+  const auto length = static_cast<std::size_t>(
+      put(encoded, zigzag(static_cast<std::uint64_t>(first_ns) - static_cast<std::uint64_t>(previous_ns))) - encoded);
   const auto at = bytes_.begin() + static_cast<std::ptrdiff_t>(delta_at);
   const std::size_t old_length = pos - delta_at;
   if (length < old_length) {

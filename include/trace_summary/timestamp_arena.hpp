@@ -22,8 +22,10 @@ class TimestampArena {
   /// Appends a timestamp that follows one of value `previous_ns` in the same
   /// record (0 for the first).
   void append(NameId name, std::int64_t ns, std::int64_t previous_ns) {
-    put(name);
-    put(zigzag(static_cast<std::uint64_t>(ns) - static_cast<std::uint64_t>(previous_ns)));
+    std::uint8_t encoded[kMaxEntry];
+    std::uint8_t* end = put(encoded, name);
+    end = put(end, zigzag(static_cast<std::uint64_t>(ns) - static_cast<std::uint64_t>(previous_ns)));
+    bytes_.insert(bytes_.end(), encoded, end);
   }
 
   /// The record starting at `offset` and running to the end was encoded as
@@ -51,12 +53,14 @@ class TimestampArena {
     return (v << 1) ^ static_cast<std::uint64_t>(-static_cast<std::int64_t>(v >> 63));
   }
   static std::uint64_t unzigzag(std::uint64_t v) { return (v >> 1) ^ (~(v & 1) + 1); }
-  void put(std::uint64_t v) {
+  static constexpr std::size_t kMaxEntry = 3 + 10;  // a NameId and a 64-bit varint
+  static std::uint8_t* put(std::uint8_t* out, std::uint64_t v) {
     while (v >= 0x80) {
-      bytes_.push_back(static_cast<std::uint8_t>(v | 0x80));
+      *out++ = static_cast<std::uint8_t>(v | 0x80);
       v >>= 7;
     }
-    bytes_.push_back(static_cast<std::uint8_t>(v));
+    *out++ = static_cast<std::uint8_t>(v);
+    return out;
   }
   std::uint64_t get(std::uint64_t& pos) const {
     std::uint64_t v = 0;
