@@ -55,9 +55,10 @@ ChildLists collect_children(const TraceSet& set) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
       const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
       if (attrs == nullptr || !attrs->has_parent) continue;
-      auto [it, added] = lists.index.try_emplace(attrs->parent_id, lists.parents.size());
+      const TraceId parent = set.parent_ids[attrs->parent];
+      auto [it, added] = lists.index.try_emplace(parent, lists.parents.size());
       if (added) {
-        lists.parents.push_back(attrs->parent_id);
+        lists.parents.push_back(parent);
         lists.children.emplace_back();
         seen.emplace_back();
       }

@@ -191,6 +191,7 @@ struct PendingRecord {
   TraceId id = 0;
   RecordAttrs attrs;
   bool has_model_name = false, has_model_version = false, has_activity = false;
+  TraceId parent_id = 0;         // when attrs.has_parent
   std::uint64_t ts_begin = 0;    // where its timestamps start in the arena
   std::int64_t encoded_after = 0;  // the ns its first timestamp was encoded as following
   std::uint32_t ts_count = 0;
@@ -407,7 +408,7 @@ bool RecordReader::record_scalar(const Scalar& v) {
                       record_label() + ": parent_id is " + v.describe() + ", not an integer");
       }
       rec_.attrs.has_parent = true;
-      rec_.attrs.parent_id = v.as_id();
+      rec_.parent_id = v.as_id();
       return true;
     case Field::ModelName:
       rec_.has_model_name = true;
@@ -692,6 +693,10 @@ bool RecordReader::commit_record() {
       }
       rec_.attrs.tensor = static_cast<std::uint32_t>(set_.tensors.size());
       set_.tensors.push_back(std::move(tensor_));
+    }
+    if (rec_.attrs.has_parent) {
+      rec_.attrs.parent = static_cast<std::uint32_t>(set_.parent_ids.size());
+      set_.parent_ids.push_back(rec_.parent_id);
     }
     r.attrs = static_cast<std::uint32_t>(set_.attrs.size());
     set_.attrs.push_back(rec_.attrs);

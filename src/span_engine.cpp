@@ -128,20 +128,21 @@ class PassBuilder {
   void offer(CountedTrace trace) {
     const StampMap map = stamp_map(set_, trace, naming_);
     if (!map.contains(Stamp::RequestStart) || !map.contains(Stamp::RequestEnd)) return;
-    if (trace.model_name == kNone || trace.model_version == kNone) {
-      const char* missing = trace.model_name == kNone ? "model_name" : "model_version";
+    const TraceModel model = trace_model(set_, trace);
+    if (model.name == kNone || model.version == kNone) {
+      const char* missing = model.name == kNone ? "model_name" : "model_version";
       reject(log_for(trace), std::string("counted traces without ") + missing, trace_place(trace),
-             trace_label(trace) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
+             trace_label(trace, model) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
                  std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " + missing);
       return;
     }
     SpanDurations spans;
     const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
     if (!problem.message.empty()) {
-      reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace) + ": " + problem.message);
+      reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace, model) + ": " + problem.message);
       return;
     }
-    trace.model = model_index(trace);
+    trace.model = model_index(model);
     ModelStats& stats = pass_.models[trace.model];
     ++stats.count;
     for (std::size_t s = 0; s < kSpanCount; ++s) {
@@ -155,14 +156,13 @@ class PassBuilder {
   PassSummary take() { return std::move(pass_); }
 
  private:
-  std::uint32_t model_index(const CountedTrace& trace) {
-    const std::string key = set_.values[trace.model_name].equality_key() + '\0' +
-                            set_.values[trace.model_version].equality_key();
+  std::uint32_t model_index(const TraceModel& model) {
+    const std::string key = set_.values[model.name].equality_key() + '\0' + set_.values[model.version].equality_key();
     auto [it, added] = model_of_.try_emplace(key, static_cast<std::uint32_t>(pass_.models.size()));
     if (added) {
       ModelStats stats;
-      stats.model_name = trace.model_name;
-      stats.model_version = trace.model_version;
+      stats.model_name = model.name;
+      stats.model_version = model.version;
       pass_.models.push_back(stats);
     }
     return it->second;
@@ -171,7 +171,7 @@ class PassBuilder {
   // Where a problem with `trace` goes: the cut's log for a trace a file cut
   // short may have lost records of, else --skip-invalid's (or nowhere: stop).
   SkipLog* log_for(const CountedTrace& trace) const {
-    const TraceId id = set_.group_ids[trace.group];
+    const TraceId id = set_.group_ids[trace_group(set_, trace)];
     for (TraceId cut : set_.ids_at_the_cut) {
       if (cut == id) return logs_.cut;
     }
@@ -179,14 +179,14 @@ class PassBuilder {
   }
 
   std::string trace_place(const CountedTrace& trace) const {
-    return "trace " + wide_int_to_string(set_.group_ids[trace.group]);
+    return "trace " + wide_int_to_string(set_.group_ids[trace_group(set_, trace)]);
   }
 
-  std::string trace_label(const CountedTrace& trace) const {
-    std::string label = "trace " + wide_int_to_string(set_.group_ids[trace.group]);
-    if (trace.model_name != kNone) {
-      label += " (" + set_.values[trace.model_name].text;
-      if (trace.model_version != kNone) label += " " + set_.values[trace.model_version].text;
+  std::string trace_label(const CountedTrace& trace, const TraceModel& model) const {
+    std::string label = trace_place(trace);
+    if (model.name != kNone) {
+      label += " (" + set_.values[model.name].text;
+      if (model.version != kNone) label += " " + set_.values[model.version].text;
       label += ")";
     }
     return label;
@@ -202,7 +202,7 @@ class PassBuilder {
 
 // The parent's group when it is a member of the pass at this point of the walk.
 bool parent_is_member(const TraceSet& set, const RecordAttrs& attrs, const std::vector<std::uint8_t>& member) {
-  const std::uint32_t pg = find_group(set, attrs.parent_id);
+  const std::uint32_t pg = find_group(set, set.parent_ids[attrs.parent]);
   return pg != kNone && member[pg] != 0;
 }
 
@@ -228,14 +228,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
     ++copies[g];
     CountedTrace trace;
     trace.anchor = *set.group_records_begin(g);
-    trace.group = g;
     trace.later_copies = copies[g];
-    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
-      if (const RecordAttrs* attrs = set.attrs_of(set.records[*r])) {
-        if (attrs->model_name != kNone) trace.model_name = attrs->model_name;
-        if (attrs->model_version != kNone) trace.model_version = attrs->model_version;
-      }
-    }
     builder.offer(trace);
   }
   return builder.take();
@@ -270,17 +263,32 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, const SkipLog
   for (std::uint32_t r : joined) {
     CountedTrace trace;
     trace.anchor = r;
-    trace.group = set.records[r].group;
-    if (const RecordAttrs* attrs = set.attrs_of(set.records[r])) {
-      trace.model_name = attrs->model_name;
-      trace.model_version = attrs->model_version;
-    }
     builder.offer(trace);
   }
   return builder.take();
 }
 
 }  // namespace
+
+TraceModel trace_model(const TraceSet& set, const CountedTrace& trace) {
+  TraceModel model;
+  if (trace.later_copies == 0) {  // a lowercase file: the record's own
+    if (const RecordAttrs* attrs = set.attrs_of(set.records[trace.anchor])) {
+      model.name = attrs->model_name;
+      model.version = attrs->model_version;
+    }
+    return model;
+  }
+  // The id's first record took the last model_name and model_version of them all.
+  const std::uint32_t g = trace_group(set, trace);
+  for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+    if (const RecordAttrs* attrs = set.attrs_of(set.records[*r])) {
+      if (attrs->model_name != kNone) model.name = attrs->model_name;
+      if (attrs->model_version != kNone) model.version = attrs->model_version;
+    }
+  }
+  return model;
+}
 
 std::uint32_t find_group(const TraceSet& set, TraceId id) {
   auto it = std::lower_bound(set.groups_by_id.begin(), set.groups_by_id.end(), id,

@@ -7,10 +7,13 @@
 namespace trace_summary {
 
 void render_trace_listing(const TraceSet& set, const FileSummary& summary, const CountedTrace& trace, Output& out) {
-  out << set.values[trace.model_name].text << " (" << set.values[trace.model_version].text << "):\n";
-  out << "\tid: " << wide_int_to_string(set.group_ids[trace.group]) << '\n';
+  const TraceModel model = trace_model(set, trace);
+  out << set.values[model.name].text << " (" << set.values[model.version].text << "):\n";
+  out << "\tid: " << wide_int_to_string(set.group_ids[trace_group(set, trace)]) << '\n';
   const RecordAttrs* anchor = set.attrs_of(set.records[trace.anchor]);
-  if (anchor != nullptr && anchor->has_parent) out << "\tparent id: " << wide_int_to_string(anchor->parent_id) << '\n';
+  if (anchor != nullptr && anchor->has_parent) {
+    out << "\tparent id: " << wide_int_to_string(set.parent_ids[anchor->parent]) << '\n';
+  }
 
   const bool skip_waitread = summary.compat == Compat::Current && summary.naming == Naming::Canonical;
   std::vector<std::pair<std::int64_t, NameId>> stamps;

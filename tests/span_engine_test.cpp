@@ -51,7 +51,7 @@ FileSummary run(const std::string& text, Compat compat = Compat::Classic) {
 
 std::vector<std::string> counted_ids(const TraceSet& set, const PassSummary& pass) {
   std::vector<std::string> ids;
-  for (const CountedTrace& t : pass.traces) ids.push_back(wide_int_to_string(set.group_ids[t.group]));
+  for (const CountedTrace& t : pass.traces) ids.push_back(wide_int_to_string(set.group_ids[trace_group(set, t)]));
   return ids;
 }
 
@@ -162,7 +162,7 @@ TEST(SpanEngine, ModelKeysCompareAsPythonValues) {
   ASSERT_EQ(s.http.models.size(), 2u);
   EXPECT_EQ(s.http.models[0].count, 3u);
   EXPECT_EQ(set.values[s.http.models[0].model_version].text, "1");
-  EXPECT_EQ(set.values[s.http.traces[1].model_version].text, "1.0");  // -t prints the trace's own value
+  EXPECT_EQ(set.values[trace_model(set, s.http.traces[1]).version].text, "1.0");  // -t prints the trace's own value
 }
 
 TEST(SpanEngine, CurrentCompatTimesGrpcFromWaitReadEnd) {

@@ -48,18 +48,30 @@ struct ModelStats {
   std::array<bool, kSpanCount> has{};  ///< some counted trace had the span
 };
 
-/// One counted trace. Its timestamps are the anchor record's own followed by
-/// `later_copies` times the timestamps of the id's records after the anchor
-/// (the reference script appends them to the anchor, once per pass that
-/// counts the id, so a trace counted by both passes repeats them).
+/// One counted trace (12 bytes: a file may hold millions). Its timestamps
+/// are the anchor record's own followed by `later_copies` times the
+/// timestamps of the id's records after the anchor (the reference script
+/// appends them to the anchor, once per pass that counts the id, so a trace
+/// counted by both passes repeats them). `later_copies` is 0 only for
+/// lowercase files, where each record is a trace of its own.
 struct CountedTrace {
-  std::uint32_t anchor = 0;          ///< record index
-  std::uint32_t group = 0;           ///< the trace id's group
-  std::uint32_t model_name = kNone;  ///< the trace's own values (what -t prints)
-  std::uint32_t model_version = kNone;
-  std::uint32_t model = 0;           ///< index into PassSummary::models
+  std::uint32_t anchor = 0;  ///< record index
+  std::uint32_t model = 0;   ///< index into PassSummary::models
   std::uint8_t later_copies = 0;
 };
+
+/// The trace's id group.
+inline std::uint32_t trace_group(const TraceSet& set, const CountedTrace& trace) {
+  return set.records[trace.anchor].group;
+}
+
+/// A trace's own model_name and model_version (value indices, kNone when
+/// absent): what `-t` prints, where the summary prints its model's first-seen
+/// spelling.
+struct TraceModel {
+  std::uint32_t name = kNone, version = kNone;
+};
+TraceModel trace_model(const TraceSet& set, const CountedTrace& trace);
 
 /// What one protocol pass found, in the order the reference prints it.
 struct PassSummary {
@@ -99,16 +111,17 @@ SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Proto
 template <typename Fn>
 void for_each_timestamp(const TraceSet& set, const CountedTrace& trace, Fn&& fn) {
   const Record& anchor = set.records[trace.anchor];
+  const std::uint32_t group = anchor.group;
   const std::uint64_t begin = anchor.ts_begin;
   const std::uint64_t end = begin + anchor.ts_size;
   // The anchor's own timestamps end where later records merged into it begin.
-  const std::uint32_t own = set.group_own_bytes[trace.group];
-  const bool split = trace.later_copies > 0 && own != kNone && trace.anchor == *set.group_records_begin(trace.group);
+  const std::uint32_t own = set.group_own_bytes[group];
+  const bool split = trace.later_copies > 0 && own != kNone && trace.anchor == *set.group_records_begin(group);
   const std::uint64_t own_end = split ? begin + own : end;
   set.timestamps.decode(begin, own_end, begin, fn);
   for (std::uint8_t copy = 0; copy < trace.later_copies; ++copy) {
     if (own_end < end) set.timestamps.decode(begin, end, own_end, fn);
-    for (const std::uint32_t* r = set.group_records_begin(trace.group) + 1; r != set.group_records_end(trace.group); ++r) {
+    for (const std::uint32_t* r = set.group_records_begin(group) + 1; r != set.group_records_end(group); ++r) {
       set.for_each_in_record(set.records[*r], fn);
     }
   }

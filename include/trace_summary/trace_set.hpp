@@ -50,7 +50,7 @@ struct TensorRecord {
 /// What a record holds besides its id and timestamps. Plain timestamp records
 /// (most of a Triton 22.02+ file) have none and cost nothing here.
 struct RecordAttrs {
-  TraceId parent_id = 0;
+  std::uint32_t parent = kNone;         ///< index into TraceSet::parent_ids
   std::uint32_t model_name = kNone;     ///< index into TraceSet::values
   std::uint32_t model_version = kNone;  ///< index into TraceSet::values
   std::uint32_t tensor = kNone;         ///< index into TraceSet::tensors
@@ -88,6 +88,7 @@ struct TraceSet {
   std::vector<TraceId> group_ids;  ///< one per distinct id, first-seen order
   std::vector<Record> records;     ///< file order
   std::vector<RecordAttrs> attrs;
+  std::vector<TraceId> parent_ids;  ///< the parent_id of each record that has one
   std::vector<TensorRecord> tensors;
   std::vector<std::string> sources;  ///< files whose tensor data is read again when printed
   TimestampArena timestamps;       ///< every record's timestamps, packed
