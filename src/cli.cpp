@@ -6,11 +6,15 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
 
+#include <unistd.h>
+
 #include "trace_summary/errors.hpp"
+#include "trace_summary/progress.hpp"
 #include "trace_summary/report.hpp"
 
 namespace trace_summary {
@@ -38,6 +42,7 @@ constexpr const char* kFooter =
     "  3  the output could not be written (for example, a full disk)\n";
 
 struct Arguments {
+  std::optional<bool> progress;  // unset: only when standard error is a terminal
   bool verbose = false;
   bool show_trace = false;
   bool skip_invalid = false;
@@ -59,6 +64,11 @@ void add_options(CLI::App& app, Arguments& args) {
   app.add_flag("--skip-invalid", args.skip_invalid,
                "Leave out each record or trace that breaks a rule (instead of stopping at the first),\n"
                "say on standard error how many were left out and why, and exit 0");
+  app.add_flag_function(
+      "--progress", [&args](std::int64_t) { args.progress = true; },
+      "Show a progress line on standard error while reading (default: only when it is a terminal)");
+  app.add_flag_function(
+      "--no-progress", [&args](std::int64_t) { args.progress = false; }, "Never show the progress line");
   app.add_option("--compat", args.compat,
                  "Which trace_summary.py to reproduce: 'classic' (July 2023, the default) or 'current'\n"
                  "(January 2024: GRPC infer time starts at GRPC_WAITREAD_END, no Wait/Read line)")
@@ -81,15 +91,22 @@ bool open_all(const std::vector<std::string>& files, std::vector<OpenedInput>& o
   return true;
 }
 
-int summarise_all(std::vector<OpenedInput>& inputs, const ReportOptions& options) {
+int summarise_all(std::vector<OpenedInput>& inputs, const ReportOptions& options, bool progress) {
   Output out(1);
   int status = kExitOk;
   for (OpenedInput& input : inputs) {
+    std::optional<ProgressLine> line;
+    if (progress) {
+      line.emplace(stderr, input.name, input.source->size_hint());
+      input.source->observe_reads([&line](std::uint64_t bytes) { line->update(bytes); });
+    }
     try {
       const std::vector<std::string> warnings = write_report(*input.source, input.name, options, out);
+      if (line) line->finish();
       out.flush();
       for (const std::string& w : warnings) std::cerr << input.name << ": " << w << '\n';
     } catch (const DataError& e) {
+      if (line) line->finish();
       out.flush();
       std::cerr << input.name << ": " << e.what() << '\n';
       status = kExitBadData;
@@ -125,7 +142,7 @@ int run_cli(int argc, char** argv) {
   // A closed pipe is reported by write(2) as EPIPE instead of a signal.
   std::signal(SIGPIPE, SIG_IGN);
   try {
-    return summarise_all(inputs, options);
+    return summarise_all(inputs, options, args.progress.value_or(::isatty(2) == 1));
   } catch (const OutputError& e) {
     if (e.broken_pipe()) return kExitOk;
     std::cerr << "trace_summary: cannot write the output: " << e.what() << '\n';
