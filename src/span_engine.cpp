@@ -290,6 +290,15 @@ TraceModel trace_model(const TraceSet& set, const CountedTrace& trace) {
   return model;
 }
 
+StampTimes trace_stamp_times(const TraceSet& set, const FileSummary& summary, const CountedTrace& trace) {
+  const StampMap map = stamp_map(set, trace, summary.naming);
+  StampTimes times;
+  for (std::size_t s = 0; s < kStampCount; ++s) {
+    if (map.has[s]) times[s] = map.ns[s];
+  }
+  return times;
+}
+
 std::uint32_t find_group(const TraceSet& set, TraceId id) {
   auto it = std::lower_bound(set.groups_by_id.begin(), set.groups_by_id.end(), id,
                              [&set](std::uint32_t g, TraceId value) { return set.group_ids[g] < value; });

@@ -107,6 +107,11 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs =
 SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
                           const CountedTrace& trace);
 
+/// The ns of each canonical stamp of one trace (a later entry of the same
+/// name wins, as in the script's dict); nullopt when absent.
+using StampTimes = std::array<std::optional<std::int64_t>, kStampCount>;
+StampTimes trace_stamp_times(const TraceSet& set, const FileSummary& summary, const CountedTrace& trace);
+
 /// Calls `fn(name_id, ns)` for each timestamp of `trace`, in list order.
 template <typename Fn>
 void for_each_timestamp(const TraceSet& set, const CountedTrace& trace, Fn&& fn) {
