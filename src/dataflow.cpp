@@ -158,10 +158,11 @@ std::optional<std::string> tensor_text(const TraceSet& set, TraceId id, const Re
     reject(skip, kKind, place, place + ": tensor lacks one of name, data, shape, dtype");
     return std::nullopt;
   }
+  const TensorFields fields = tensor_fields(set, t);
   try {
-    return t.name + ": " + format_tensor(t.dtype, t.shape, tensor_data(set, t));
+    return fields.name + ": " + format_tensor(fields.dtype, fields.shape, fields.data);
   } catch (const TensorError& e) {
-    reject(skip, kKind, place, place + ": tensor " + t.name + ": " + e.what());
+    reject(skip, kKind, place, place + ": tensor " + fields.name + ": " + e.what());
     return std::nullopt;
   }
 }

@@ -66,10 +66,6 @@ Activity classify_activity(std::string_view text) {
   return Activity::Other;
 }
 
-// Tensor data up to this size is kept in memory; larger data of a file that
-// can be read again is read again when Data Flow prints it.
-constexpr std::size_t kLargestKeptData = 256;
-
 // One JSON scalar as the parser reports it.
 struct Scalar {
   enum class Kind : std::uint8_t { Null, Bool, Int, Uint, Float, String } kind = Kind::Null;
@@ -464,16 +460,12 @@ bool RecordReader::tensor_scalar(const Scalar& v) {
     return reject("malformed tensors", record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
   }
   TensorRecord& t = tensor_;
-  if (tensor_field_ == TensorField::Data && v.s->size() > kLargestKeptData && input_.rereadable()) {
-    t.has_data = true;
-    t.data.clear();
-    t.data_source = source_index();
-    return true;
-  }
-  std::string* targets[] = {&t.name, &t.data, &t.shape, &t.dtype};
   bool* present[] = {&t.has_name, &t.has_data, &t.has_shape, &t.has_dtype};
-  *targets[k] = std::move(*v.s);
   *present[k] = true;
+  if (t.fields) {
+    std::string* targets[] = {&t.fields->name, &t.fields->data, &t.fields->shape, &t.fields->dtype};
+    *targets[k] = *v.s;  // a copy: the parser's buffer keeps the capacity of its longest string
+  }
   return true;
 }
 
@@ -529,6 +521,11 @@ bool RecordReader::record_container(bool object) {
     case Field::Tensor:
       if (!object) return reject("malformed tensors", record_label() + ": tensor is an array, not an object");
       tensor_ = TensorRecord{};
+      if (input_.rereadable()) {
+        tensor_.source = source_index();
+      } else {
+        tensor_.fields = std::make_unique<TensorFields>();
+      }
       rec_.attrs.has_tensor = true;
       tensor_field_ = TensorField::Other;
       state_ = State::Tensor;
@@ -687,7 +684,7 @@ bool RecordReader::commit_record() {
   Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
   if (!rec_.plain()) {
     if (rec_.attrs.has_tensor) {
-      if (tensor_.data_source != kNone) {
+      if (tensor_.source != kNone) {
         tensor_.record_begin = record_offset_;
         tensor_.record_end = input_.offset();
       }

@@ -26,17 +26,25 @@ std::string read_range(const std::string& path, std::uint64_t begin, std::uint64
 
 }  // namespace
 
-std::string tensor_data(const TraceSet& set, const TensorRecord& tensor) {
-  if (tensor.data_source == kNone) return tensor.data;
-  const std::string& path = set.sources[tensor.data_source];
+TensorFields tensor_fields(const TraceSet& set, const TensorRecord& tensor) {
+  if (tensor.fields) return *tensor.fields;
+  const std::string& path = set.sources[tensor.source];
   const std::string record = read_range(path, tensor.record_begin, tensor.record_end);
   // One record's DOM: the file was checked when it was loaded.
   const auto parsed = nlohmann::json::parse(record, nullptr, false);
   if (parsed.is_object()) {
     const auto t = parsed.find("tensor");
     if (t != parsed.end() && t->is_object()) {
-      const auto data = t->find("data");
-      if (data != t->end() && data->is_string()) return data->get<std::string>();
+      TensorFields fields;
+      auto get = [&t](const char* key, std::string& into) {
+        const auto v = t->find(key);
+        if (v != t->end() && v->is_string()) into = v->get<std::string>();
+      };
+      get("name", fields.name);
+      get("data", fields.data);
+      get("shape", fields.shape);
+      get("dtype", fields.dtype);
+      return fields;
     }
   }
   throw DataError(path + " changed while it was read: the tensor record at byte " +

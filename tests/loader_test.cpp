@@ -106,7 +106,7 @@ TEST(Loader, SkipsUnknownKeysAndCountsRecordsWithoutId) {
   const RecordAttrs* attrs = set.attrs_of(set.records[0]);
   ASSERT_NE(attrs, nullptr);
   EXPECT_EQ(attrs->activity, Activity::TensorQueueInput);
-  EXPECT_EQ(set.tensors[attrs->tensor].dtype, "FP32");
+  EXPECT_EQ(set.tensors[attrs->tensor].fields->dtype, "FP32");
   EXPECT_EQ(names_of(set, set.records[0]), (std::vector<std::string>{"B"}));
 }
 
@@ -234,7 +234,7 @@ TEST(Loader, SkipInvalidLeavesOutBadElementsAndLogsThem) {
 namespace trace_summary {
 namespace {
 
-TEST(Loader, LeavesLargeTensorDataInAFileThatCanBeReadAgain) {
+TEST(Loader, LeavesTensorsInAFileThatCanBeReadAgain) {
   std::string data;
   for (int i = 0; i < 2000; ++i) data += (i ? "," : "") + std::to_string(i);
   const std::string record = R"({"id":3,"activity":"TENSOR_QUEUE_INPUT","tensor":{"name":"IN","data":")" + data +
@@ -250,13 +250,17 @@ TEST(Loader, LeavesLargeTensorDataInAFileThatCanBeReadAgain) {
   auto file = InputSource::open(path);
   const TraceSet from_file = load_trace_set(*file);
   ASSERT_EQ(from_file.tensors.size(), 1u);
-  EXPECT_EQ(from_file.tensors[0].data_source, 0u);
-  EXPECT_TRUE(from_file.tensors[0].data.empty());
-  EXPECT_EQ(tensor_data(from_file, from_file.tensors[0]), data);
+  EXPECT_EQ(from_file.tensors[0].source, 0u);
+  EXPECT_EQ(from_file.tensors[0].fields, nullptr);
+  const TensorFields read_again = tensor_fields(from_file, from_file.tensors[0]);
+  EXPECT_EQ(read_again.data, data);
+  EXPECT_EQ(read_again.name, "IN");
+  EXPECT_EQ(read_again.dtype, "INT32");
 
   const TraceSet from_memory = load_text(text);  // cannot be read again: kept
-  EXPECT_EQ(from_memory.tensors[0].data_source, kNone);
-  EXPECT_EQ(tensor_data(from_memory, from_memory.tensors[0]), data);
+  EXPECT_EQ(from_memory.tensors[0].source, kNone);
+  ASSERT_NE(from_memory.tensors[0].fields, nullptr);
+  EXPECT_EQ(tensor_fields(from_memory, from_memory.tensors[0]).data, data);
   std::remove(path.c_str());
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -36,15 +37,21 @@ inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max()
 /// The `activity` of a TENSORS-level record.
 enum class Activity : std::uint8_t { None, TensorQueueInput, TensorBackendInput, TensorBackendOutput, Other };
 
-/// A record's `tensor` object, kept as the strings the file holds. A large
-/// `data` string of a file that can be read again is not kept: only where
-/// its record is (see tensor_reader.hpp), so memory grows with the number
-/// of traces, not with the size of their tensors.
-struct TensorRecord {
+/// The strings of a record's `tensor` object.
+struct TensorFields {
   std::string name, data, shape, dtype;
-  bool has_name = false, has_data = false, has_shape = false, has_dtype = false;
-  std::uint32_t data_source = kNone;  ///< when `data` was left in the file: index into TraceSet::sources
+};
+
+/// A record's `tensor` object. Of a file that can be read again only where
+/// its record lies is kept, and its fields are read again when Data Flow
+/// prints them (see tensor_reader.hpp), so memory grows with the number of
+/// traces, not with the size of their tensors; of other input (standard
+/// input, gzip) the fields themselves.
+struct TensorRecord {
+  std::unique_ptr<TensorFields> fields;  ///< kept fields, or null when left in the file
+  std::uint32_t source = kNone;          ///< when left in the file: index into TraceSet::sources
   std::uint64_t record_begin = 0, record_end = 0;  ///< the record's bytes in that file
+  bool has_name = false, has_data = false, has_shape = false, has_dtype = false;
 };
 
 /// What a record holds besides its id and timestamps. Plain timestamp records
