@@ -1,0 +1,355 @@
+// The formats beyond the classic text: percentiles and span statistics on
+// hand-built traces (expected values worked out here, independently of the
+// tool), the JSON document against its schema, the CSV parsed back, --merge,
+// --model and the timeline's nesting.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+#include "trace_summary/json_renderer.hpp"
+#include "trace_summary/model_filter.hpp"
+#include "trace_summary/percentiles.hpp"
+#include "trace_summary/span_stats.hpp"
+#include "trace_summary/csv_renderer.hpp"
+#include "trace_summary/timeline_writer.hpp"
+
+namespace trace_summary {
+namespace {
+
+using testing::load_text;
+
+std::string stamp(const char* name, long long ns) {
+  return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
+}
+
+// An HTTP request of model `model` at `t` whose handler takes `handler` ns:
+// receive 1000, queue 100, compute (handler - 300), send 2000.
+std::string http_trace(int id, const std::string& model, long long t, long long handler, int parent = -1) {
+  std::string r = R"({"id":)" + std::to_string(id) + R"(,"model_name":")" + model + R"(","model_version":1)";
+  if (parent >= 0) r += R"(,"parent_id":)" + std::to_string(parent);
+  r += R"(,"timestamps":[)";
+  if (parent < 0) r += stamp("HTTP_RECV_START", t) + "," + stamp("HTTP_RECV_END", t + 1000) + ",";
+  r += stamp("REQUEST_START", t + 1500) + "," + stamp("QUEUE_START", t + 1600) + "," + stamp("COMPUTE_START", t + 1700) +
+       "," + stamp("COMPUTE_END", t + 1500 + handler - 100) + "," + stamp("REQUEST_END", t + 1500 + handler);
+  if (parent < 0) {
+    r += "," + stamp("HTTP_SEND_START", t + 1500 + handler + 500) + "," + stamp("HTTP_SEND_END", t + 1500 + handler + 2500);
+  }
+  return r + "]}";
+}
+
+// numpy's linear percentile, written out: rank (n-1)p/100 between neighbours.
+double numpy_linear(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const double rank = (static_cast<double>(v.size()) - 1) * p / 100;
+  const auto lo = static_cast<std::size_t>(std::floor(rank));
+  const std::size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+}
+
+TEST(Percentiles, AreNumpysLinearInterpolation) {
+  std::vector<std::int64_t> one_to_hundred;
+  for (int i = 1; i <= 100; ++i) one_to_hundred.push_back(i);
+  EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 50), 50.5);
+  EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 90), 90.1);
+  EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 99), 99.01);
+  EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 0), 1);
+  EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 100), 100);
+  const std::vector<std::int64_t> uneven = {10, 20, 40, 80};
+  EXPECT_DOUBLE_EQ(percentile(uneven, 25), 17.5);  // rank 0.75
+  EXPECT_DOUBLE_EQ(percentile(uneven, 99.9), 80 - 40 * (1 - 0.997));
+  EXPECT_DOUBLE_EQ(percentile({7}, 50), 7);
+  for (double p : {1.0, 33.3, 66.6, 95.0}) {
+    EXPECT_NEAR(percentile(uneven, p), numpy_linear({10, 20, 40, 80}, p), 1e-9) << p;
+  }
+}
+
+TEST(SpanStats, RowsFollowTheClassicOrderWithExactStatistics) {
+  // Handlers of 1..10 µs (1000..10000 ns) for one model.
+  std::string text = "[";
+  std::vector<double> handlers_us;
+  for (int i = 1; i <= 10; ++i) {
+    text += (i > 1 ? "," : "") + http_trace(i, "m", 1'000'000LL * i, 1000LL * i + 300);
+    handlers_us.push_back(i + 0.3);
+  }
+  const TraceSet set = load_text(text + "]");
+  const FileSummary s = summarize(set, Compat::Classic);
+  const PassRows rows = span_rows(set, s, s.http, {50, 90});
+  ASSERT_EQ(rows.models.size(), 1u);
+  const ModelRows& m = rows.models[0];
+  std::vector<std::string> keys;
+  for (const SpanRow& r : m.rows) keys.push_back(r.key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"http_infer", "http_receive", "http_send", "http_overhead", "handler",
+                                            "handler_overhead", "queue", "compute"}));
+  const SpanRow& handler = m.rows[4];
+  EXPECT_EQ(handler.traces, 10u);
+  EXPECT_DOUBLE_EQ(*handler.min_us, 1.3);
+  EXPECT_DOUBLE_EQ(*handler.max_us, 10.3);
+  EXPECT_NEAR(handler.avg_us, 5.8, 1e-12);
+  EXPECT_NEAR(handler.percentiles_us[0], numpy_linear(handlers_us, 50), 1e-9);
+  EXPECT_NEAR(handler.percentiles_us[1], numpy_linear(handlers_us, 90), 1e-9);
+  // Request time = receive 1 + 0.5 gap + handler + 0.5 gap + send 2 => 4 µs around the handler.
+  const SpanRow& infer = m.rows[0];
+  EXPECT_NEAR(infer.avg_us, 5.8 + 4, 1e-12);
+  EXPECT_NEAR(handler.share_percent, 100 * 5.8 / 9.8, 1e-9);
+  const SpanRow& overhead = m.rows[3];  // infer - handler - receive - send = 1 µs each
+  EXPECT_DOUBLE_EQ(*overhead.min_us, 1);
+  EXPECT_DOUBLE_EQ(*overhead.max_us, 1);
+  const SpanRow& queue = m.rows[6];
+  EXPECT_DOUBLE_EQ(*queue.min_us, 0.1);
+}
+
+TEST(SpanStats, AveragesDivideByTheModelCountAsTheClassicSummary) {
+  // Trace 2 lacks queue and compute: Queue's average still divides by 2.
+  const std::string text = "[" + http_trace(1, "m", 0, 5000) + R"(,{"id":2,"model_name":"m","model_version":1,)" +
+                           R"("timestamps":[)" + stamp("HTTP_RECV_START", 100) + "," + stamp("REQUEST_START", 200) +
+                           "," + stamp("REQUEST_END", 300) + "]}]";
+  const TraceSet set = load_text(text);
+  const FileSummary s = summarize(set, Compat::Classic);
+  const PassRows rows = span_rows(set, s, s.http, {50});
+  const auto& all = rows.models[0].rows;
+  const auto it = std::find_if(all.begin(), all.end(), [](const SpanRow& r) { return r.key == "queue"; });
+  ASSERT_NE(it, all.end());
+  const SpanRow& queue = *it;
+  EXPECT_EQ(queue.traces, 1u);
+  EXPECT_DOUBLE_EQ(queue.avg_us, 0.05);
+  EXPECT_DOUBLE_EQ(*queue.min_us, 0.1);
+}
+
+// ---- A minimal JSON Schema checker for the keywords our schema uses. ----
+
+bool type_matches(const nlohmann::json& v, const std::string& type) {
+  if (type == "object") return v.is_object();
+  if (type == "array") return v.is_array();
+  if (type == "string") return v.is_string();
+  if (type == "integer") return v.is_number_integer();
+  if (type == "number") return v.is_number();
+  if (type == "null") return v.is_null();
+  return false;
+}
+
+void validate(const nlohmann::json& v, const nlohmann::json& schema, const std::string& where) {
+  if (schema.contains("type")) {
+    bool ok = false;
+    if (schema["type"].is_array()) {
+      for (const auto& t : schema["type"]) ok = ok || type_matches(v, t.get<std::string>());
+    } else {
+      ok = type_matches(v, schema["type"].get<std::string>());
+    }
+    ASSERT_TRUE(ok) << where << " is not " << schema["type"].dump();
+  }
+  if (schema.contains("enum")) {
+    ASSERT_NE(std::find(schema["enum"].begin(), schema["enum"].end(), v), schema["enum"].end()) << where;
+  }
+  if (v.is_object()) {
+    for (const auto& key : schema.value("required", nlohmann::json::array())) {
+      ASSERT_TRUE(v.contains(key.get<std::string>())) << where << " lacks " << key;
+    }
+    for (const auto& [key, value] : v.items()) {
+      if (schema.contains("properties") && schema["properties"].contains(key)) {
+        validate(value, schema["properties"][key], where + "." + key);
+      } else if (schema.contains("additionalProperties")) {
+        const auto& extra = schema["additionalProperties"];
+        ASSERT_FALSE(extra.is_boolean() && !extra.get<bool>()) << where << " has unexpected " << key;
+        if (extra.is_object()) validate(value, extra, where + "." + key);
+      }
+    }
+  }
+  if (v.is_array() && schema.contains("items")) {
+    for (std::size_t i = 0; i < v.size(); ++i) validate(v[i], schema["items"], where + "[" + std::to_string(i) + "]");
+  }
+}
+
+TEST(JsonFormat, MatchesItsSchemaAndTheClassicNumbers) {
+  std::ifstream schema_file(TRACE_SUMMARY_DOCS "/json-output.schema.json");
+  const nlohmann::json schema = nlohmann::json::parse(schema_file);
+  ReportOptions options;
+  options.format = Format::Json;
+  options.show_trace = true;
+  const std::string text = "[" + http_trace(1, "a,\\\"b\\\"", 0, 5000) + "," + http_trace(2, "ens", 10000, 9000) + "," +
+                           http_trace(3, "child", 11000, 3000, 2) + "]";
+  auto input = InputSource::from_memory(text);
+  Output out;
+  OrderedJson files = OrderedJson::array();
+  write_report({{"t.json", input.get()}}, "t.json", options, out, {&files, nullptr});
+  write_json_document(files, Compat::Classic, options.percentiles, out);
+  const nlohmann::json doc = nlohmann::json::parse(out.text());
+  validate(doc, schema, "document");
+  const auto& models = doc["files"][0]["protocols"][0]["models"];
+  ASSERT_EQ(models.size(), 3u);
+  EXPECT_EQ(models[0]["model"], "a,\"b\"");
+  EXPECT_EQ(models[0]["spans"][4]["key"], "handler");
+  EXPECT_DOUBLE_EQ(models[0]["spans"][4]["avg_us"].get<double>(), 5.0);
+  EXPECT_EQ(models[2]["traces"][0]["parent_id"], 2);
+  EXPECT_DOUBLE_EQ(models[2]["traces"][0]["spans_us"]["handler"].get<double>(), 3.0);
+  EXPECT_EQ(doc["files"][0]["protocols"][1]["models"].size(), 0u);  // no GRPC traces
+}
+
+// RFC 4180 fields of one CSV text.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        rows.back().back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        rows.back().back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+      ++i;
+      if (i + 1 < text.size()) rows.emplace_back(1);
+    } else {
+      rows.back().back() += c;
+    }
+  }
+  return rows;
+}
+
+TEST(CsvFormat, ParsesBackWithQuotedModelNames) {
+  ReportOptions options;
+  options.format = Format::Csv;
+  options.percentiles = {50, 99.9};
+  const std::string text = "[" + http_trace(1, "a,\\\"b\\\"", 0, 5000) + "," + http_trace(2, "a,\\\"b\\\"", 10000, 7000) + "]";
+  Output out;
+  render_csv_header(options.percentiles, out);
+  auto input = InputSource::from_memory(text);
+  write_report({{"x, y.json", input.get()}}, "x, y.json", options, out);
+  const auto rows = parse_csv(out.text());
+  ASSERT_EQ(rows.size(), 9u);  // header + 8 spans
+  const std::vector<std::string>& header = rows[0];
+  EXPECT_EQ(header[11], "p50_us");
+  EXPECT_EQ(header[12], "p99.9_us");
+  for (const auto& row : rows) EXPECT_EQ(row.size(), header.size());
+  const std::vector<std::string>& handler = rows[5];
+  EXPECT_EQ(handler[0], "x, y.json");
+  EXPECT_EQ(handler[2], "a,\"b\"");
+  EXPECT_EQ(handler[4], "handler");
+  EXPECT_EQ(handler[7], "2");
+  EXPECT_DOUBLE_EQ(std::stod(handler[9]), 6.0);   // avg
+  EXPECT_DOUBLE_EQ(std::stod(handler[10]), 5.0);  // min
+  EXPECT_DOUBLE_EQ(std::stod(handler[11]), 6.0);  // p50
+  EXPECT_DOUBLE_EQ(std::stod(handler[12]), 5 + 2 * 0.999);
+  EXPECT_DOUBLE_EQ(std::stod(handler[13]), 7.0);  // max
+}
+
+TEST(Merge, ThreeShardsEqualOneFileOfTheSameRecords) {
+  const std::string a = http_trace(1, "m", 0, 5000) + "," + http_trace(2, "ens", 10000, 9000);
+  const std::string b = http_trace(3, "child", 11000, 3000, 2) + "," + http_trace(4, "m", 30000, 6000);
+  const std::string c = http_trace(5, "m", 50000, 7000);
+  for (Format format : {Format::Text, Format::Table, Format::Csv}) {
+    ReportOptions options;
+    options.format = format;
+    options.show_trace = true;
+    auto sa = InputSource::from_memory("[" + a + "]");
+    auto sb = InputSource::from_memory("[" + b + "]");
+    auto sc = InputSource::from_memory("[" + c + "]");
+    Output merged;
+    write_report({{"s.0", sa.get()}, {"s.1", sb.get()}, {"s.2", sc.get()}}, "all", options, merged);
+    auto whole = InputSource::from_memory("[" + a + "," + b + "," + c + "]");
+    Output single;
+    write_report({{"all", whole.get()}}, "all", options, single);
+    EXPECT_EQ(merged.text(), single.text());
+    EXPECT_NE(merged.text().find("child"), std::string::npos);
+  }
+}
+
+TEST(ModelFilter, KeepsTheNamedModelsAndTheirEnsemblesChildren) {
+  const std::string text = "[" + http_trace(1, "m", 0, 5000) + "," + http_trace(2, "ens", 10000, 9000) + "," +
+                           http_trace(3, "child", 11000, 3000, 2) + "," + http_trace(4, "m", 30000, 7000) + "]";
+  const TraceSet set = load_text(text);
+  auto names = [&](const FileSummary& s) {
+    std::vector<std::string> out;
+    for (const ModelStats& m : s.http.models) out.push_back(set.values[m.model_name].text + "=" + std::to_string(m.count));
+    return out;
+  };
+  FileSummary ens = summarize(set, Compat::Classic);
+  keep_models(set, ens, {"ens"});
+  EXPECT_EQ(names(ens), (std::vector<std::string>{"ens=1", "child=1"}));
+  FileSummary m = summarize(set, Compat::Classic);
+  keep_models(set, m, {"m"});
+  EXPECT_EQ(names(m), (std::vector<std::string>{"m=2"}));
+  EXPECT_EQ(m.http.models[0].sum[static_cast<std::size_t>(Span::Request)], 12000);
+  FileSummary child = summarize(set, Compat::Classic);
+  keep_models(set, child, {"child"});
+  EXPECT_EQ(names(child), (std::vector<std::string>{"child=1"}));
+}
+
+TEST(Timeline, NestsSpansAndChildrenWithTheirDurations) {
+  const std::string text = "[" + http_trace(2, "ens", 10000, 9000) + "," + http_trace(3, "child", 11000, 3000, 2) + "," +
+                           http_trace(7, "m", 40000, 5000) + "]";
+  const TraceSet set = load_text(text);
+  const FileSummary s = summarize(set, Compat::Classic);
+  const std::string path = ::testing::TempDir() + "timeline_test.json";
+  {
+    TimelineWriter writer(path, 10);
+    writer.add_file(set, s, "t.json");
+    writer.finish();
+  }
+  std::ifstream in(path);
+  const nlohmann::json doc = nlohmann::json::parse(in);
+  std::map<std::string, nlohmann::json> by_name;  // complete events by name@trace
+  for (const auto& e : doc["traceEvents"]) {
+    if (e["ph"] == "X") by_name[e["name"].get<std::string>() + "@" + e["args"]["trace_id"].dump()] = e;
+  }
+  const auto& request = by_name.at("HTTP infer request@2");
+  const auto& parent_handler = by_name.at("ens (1)@2");
+  const auto& child_handler = by_name.at("child (1)@3");
+  const auto& child_compute = by_name.at("Compute@3");
+  EXPECT_EQ(request["ts"].get<double>(), 0);  // the first event
+  EXPECT_DOUBLE_EQ(request["dur"].get<double>(), 1.5 + 9 + 2.5);
+  EXPECT_DOUBLE_EQ(parent_handler["dur"].get<double>(), 9);
+  EXPECT_DOUBLE_EQ(child_handler["dur"].get<double>(), 3);
+  EXPECT_DOUBLE_EQ(child_compute["dur"].get<double>(), 3 - 0.2 - 0.1);
+  EXPECT_EQ(child_handler["tid"], parent_handler["tid"]);  // the child is on its parent's track
+  EXPECT_NE(by_name.at("m (1)@7")["tid"], parent_handler["tid"]);
+  auto inside = [](const nlohmann::json& inner, const nlohmann::json& outer) {
+    const double a = inner["ts"].get<double>(), b = a + inner["dur"].get<double>();
+    const double c = outer["ts"].get<double>(), d = c + outer["dur"].get<double>();
+    return a >= c && b <= d;
+  };
+  EXPECT_TRUE(inside(parent_handler, request));
+  EXPECT_TRUE(inside(child_handler, parent_handler));
+  EXPECT_TRUE(inside(child_compute, child_handler));
+  EXPECT_EQ(child_handler["args"]["parent_id"], 2);
+  std::remove(path.c_str());
+}
+
+TEST(Timeline, KeepsAtMostTheLimitOfTraces) {
+  std::string text = "[";
+  for (int i = 1; i <= 5; ++i) text += (i > 1 ? "," : "") + http_trace(i, "m", 100000LL * i, 5000);
+  const TraceSet set = load_text(text + "]");
+  const FileSummary s = summarize(set, Compat::Classic);
+  const std::string path = ::testing::TempDir() + "timeline_limit.json";
+  {
+    TimelineWriter writer(path, 2);
+    writer.add_file(set, s, "t.json");
+    writer.finish();
+  }
+  std::ifstream in(path);
+  const nlohmann::json doc = nlohmann::json::parse(in);
+  std::set<std::string> traces;
+  for (const auto& e : doc["traceEvents"]) {
+    if (e["ph"] == "X") traces.insert(e["args"]["trace_id"].dump());
+  }
+  EXPECT_EQ(traces, (std::set<std::string>{"1", "2"}));
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace trace_summary
