@@ -119,6 +119,14 @@ std::string quote_for_message(std::string_view text) {
   return out + "\"";
 }
 
+// Asks the kernel for 2 MB pages in a large reserved array: far fewer page
+// faults and TLB misses while it fills (transparent huge pages in
+// "madvise" mode). A hint only.
+template <typename T>
+void advise_huge_pages(const std::vector<T>& v) {
+  trace_summary::advise_huge_pages(v.data(), v.capacity() * sizeof(T));
+}
+
 std::string printable_position(const InputSource& input) {
   const InputPosition p = input.position();
   return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": ";
@@ -719,6 +727,10 @@ LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip) {
   set.attrs.reserve(static_cast<std::size_t>(set.attrs.size() + hint / 512));
   set.group_ids.reserve(static_cast<std::size_t>(set.group_ids.size() + hint / 512));
   set.group_own_bytes.reserve(set.group_ids.capacity());
+  set.timestamps.advise_huge_pages();
+  advise_huge_pages(set.records);
+  advise_huge_pages(set.attrs);
+  advise_huge_pages(set.group_ids);
   set.index_valid = false;
   const std::uint64_t records_before = set.complete_records;
   set.complete_records = 0;

@@ -2,7 +2,20 @@
 
 #include <algorithm>
 
+#include <sys/mman.h>
+
+#include <cstdint>
+
 namespace trace_summary {
+
+void advise_huge_pages(const void* data, std::size_t bytes) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+void TimestampArena::advise_huge_pages() const { trace_summary::advise_huge_pages(bytes_.data(), bytes_.capacity()); }
 
 void TimestampArena::rebase(std::uint64_t offset, std::int64_t encoded_after, std::int64_t previous_ns) {
   if (offset >= bytes_.size() || encoded_after == previous_ns) return;
