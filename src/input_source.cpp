@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 #include <sys/stat.h>
 #include <zlib.h>
@@ -78,7 +81,64 @@ class GzipDecoder {
   std::string error_;
 };
 
+// A second thread that reads the next block of a regular file while the
+// parser works through the current one, so reading (the kernel's copy, or
+// gzip's inflating) overlaps parsing on a second core. It hands over one
+// block at a time; every field below is guarded by `mutex`.
+struct BlockPrefetch {
+  std::thread thread;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> block;
+  std::size_t size = 0;
+  std::string error;
+  std::uint64_t progress = 0;
+  bool ready = false;  // `block` holds the next block
+  bool stop = false;   // the input is being destroyed
+};
+
 InputSource::InputSource() = default;
+
+void InputSource::prefetch_loop() {
+  BlockPrefetch& p = *prefetch_;
+  for (;;) {
+    {
+      std::unique_lock<std::mutex> lock(p.mutex);
+      p.changed.wait(lock, [&p] { return !p.ready || p.stop; });
+      if (p.stop) return;
+    }
+    std::string error;
+    std::uint64_t progress = 0;
+    const std::size_t got = read_block(p.block.data(), p.block.size(), error, progress);
+    {
+      std::lock_guard<std::mutex> lock(p.mutex);
+      p.size = got;
+      p.error = std::move(error);
+      p.progress = progress;
+      p.ready = true;
+    }
+    p.changed.notify_all();
+    if (got == 0) return;  // the end, or an error
+  }
+}
+
+// The next block into buffer_: from the prefetching thread when there is one.
+std::size_t InputSource::next_block(std::uint64_t& progress) {
+  if (!prefetch_) return read_block(buffer_.data(), buffer_.size(), read_error_, progress);
+  BlockPrefetch& p = *prefetch_;
+  std::size_t got = 0;
+  {
+    std::unique_lock<std::mutex> lock(p.mutex);
+    p.changed.wait(lock, [&p] { return p.ready; });
+    buffer_.swap(p.block);
+    got = p.size;
+    if (!p.error.empty()) read_error_ = p.error;
+    progress = p.progress;
+    p.ready = false;
+  }
+  p.changed.notify_all();
+  return got;
+}
 
 std::unique_ptr<InputSource> InputSource::open(const std::string& path) {
   std::unique_ptr<InputSource> source(new InputSource());
@@ -111,6 +171,14 @@ std::unique_ptr<InputSource> InputSource::from_memory(std::string bytes) {
 }
 
 InputSource::~InputSource() {
+  if (prefetch_) {
+    {
+      std::lock_guard<std::mutex> lock(prefetch_->mutex);
+      prefetch_->stop = true;
+    }
+    prefetch_->changed.notify_all();
+    prefetch_->thread.join();
+  }
   if (owns_file_) std::fclose(file_);
 }
 
@@ -126,26 +194,36 @@ void InputSource::refill() {
   block_start_ += used;
   pos_ = limit_ = begin;
   if (exhausted_ || file_ == nullptr) return;
-  const std::size_t got = read_block(buffer_.data(), buffer_.size());
+  if (!prefetch_ && size_hint_ > 0 && owns_file_) {
+    prefetch_ = std::make_unique<BlockPrefetch>();
+    prefetch_->block.resize(buffer_.size());
+    prefetch_->thread = std::thread([this] { prefetch_loop(); });
+  }
+  std::uint64_t progress = 0;
+  const std::size_t got = next_block(progress);
   if (got == 0) exhausted_ = true;
-  limit_ = begin + got;
-  if (observer_) observer_(gzip_ ? gzip_->compressed_read() : block_start_ + got);
+  pos_ = buffer_.data();
+  limit_ = pos_ + got;
+  if (observer_) observer_(progress);
 }
 
-std::size_t InputSource::read_block(char* into, std::size_t size) {
+std::size_t InputSource::read_block(char* into, std::size_t size, std::string& error, std::uint64_t& progress) {
   if (gzip_) {
     const std::size_t got = gzip_->read(into, size);
-    if (got == 0 && !gzip_->error().empty()) read_error_ = gzip_->error();
+    if (got == 0 && !gzip_->error().empty()) error = gzip_->error();
+    progress = gzip_->compressed_read();
     return got;
   }
   std::size_t got = std::fread(into, 1, size, file_);
-  if (got == 0 && std::ferror(file_)) read_error_ = std::strerror(errno);
+  if (got == 0 && std::ferror(file_)) error = std::strerror(errno);
+  file_bytes_read_ += got;
+  progress = file_bytes_read_;
   if (first_block_) {
     first_block_ = false;
     // gzip's magic number: 1f 8b.
     if (got >= 2 && static_cast<unsigned char>(into[0]) == 0x1f && static_cast<unsigned char>(into[1]) == 0x8b) {
       gzip_ = std::make_unique<GzipDecoder>(file_, into, got);
-      got = read_block(into, size);
+      got = read_block(into, size, error, progress);
     }
   }
   return got;

@@ -21,6 +21,7 @@ struct InputPosition {
 };
 
 class GzipDecoder;
+struct BlockPrefetch;
 
 /// Reads one input in blocks. Open a file with open(); `-` is standard input.
 /// gzip-compressed input (recognised by its first bytes, not its name) is
@@ -94,7 +95,11 @@ class InputSource {
   InputSource();
   const char* data() const { return buffer_.data(); }
   void refill();
-  std::size_t read_block(char* into, std::size_t size);
+  // Reads the next block into `into`; sets `error` on an I/O error and
+  // `progress` to the bytes taken from the file so far.
+  std::size_t read_block(char* into, std::size_t size, std::string& error, std::uint64_t& progress);
+  std::size_t next_block(std::uint64_t& progress);
+  void prefetch_loop();
 
 
   std::FILE* file_ = nullptr;
@@ -111,6 +116,8 @@ class InputSource {
   bool first_block_ = true;
   std::unique_ptr<GzipDecoder> gzip_;
   std::function<void(std::uint64_t)> observer_;
+  std::uint64_t file_bytes_read_ = 0;           // touched by the reading thread only
+  std::unique_ptr<BlockPrefetch> prefetch_;     // a regular file: the next block is read ahead
   std::string read_error_;
 };
 
