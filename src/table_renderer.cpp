@@ -1,24 +1,17 @@
 #include "trace_summary/table_renderer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 
 namespace trace_summary {
 namespace {
 
-std::string fixed3(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  return buf;
-}
+std::string fixed3(double v) { return fmt::format("{:.3f}", v); }
 
 std::string optional3(const std::optional<double>& v) { return v ? fixed3(*v) : "-"; }
 
-std::string share(double percent) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f%%", percent);
-  return buf;
-}
+std::string share(double percent) { return fmt::format("{:.1f}%", percent); }
 
 // Python's len(): the span column is padded in code points.
 std::size_t text_width(const std::string& s) {
@@ -65,11 +58,7 @@ void render_model(const TraceSet& set, Protocol protocol, const ModelRows& model
 
 }  // namespace
 
-std::string percentile_name(double p) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "p%g", p);
-  return buf;
-}
+std::string percentile_name(double p) { return fmt::format("p{}", p); }
 
 void render_table(const TraceSet& set, const std::string& display_name, const std::vector<PassRows>& passes,
                   const std::vector<double>& percentiles, Output& out) {
