@@ -290,19 +290,26 @@ TEST(ModelFilter, KeepsTheNamedModelsAndTheirEnsemblesChildren) {
   EXPECT_EQ(names(child), (std::vector<std::string>{"child=1"}));
 }
 
-TEST(Timeline, NestsSpansAndChildrenWithTheirDurations) {
-  const std::string text = "[" + http_trace(2, "ens", 10000, 9000) + "," + http_trace(3, "child", 11000, 3000, 2) + "," +
-                           http_trace(7, "m", 40000, 5000) + "]";
-  const TraceSet set = load_text(text);
+// The timeline document of `json_text`'s traces, at most `limit` of them.
+nlohmann::json timeline_of(const std::string& json_text, std::uint64_t limit) {
+  const TraceSet set = load_text(json_text);
   const FileSummary s = summarize(set, Compat::Classic);
   const std::string path = ::testing::TempDir() + "timeline_test.json";
   {
-    TimelineWriter writer(path, 10);
+    TimelineWriter writer(path, limit);
     writer.add_file(set, s, "t.json");
     writer.finish();
   }
   std::ifstream in(path);
   const nlohmann::json doc = nlohmann::json::parse(in);
+  std::remove(path.c_str());
+  return doc;
+}
+
+TEST(Timeline, NestsSpansAndChildrenWithTheirDurations) {
+  const std::string text = "[" + http_trace(2, "ens", 10000, 9000) + "," + http_trace(3, "child", 11000, 3000, 2) + "," +
+                           http_trace(7, "m", 40000, 5000) + "]";
+  const nlohmann::json doc = timeline_of(text, 10);
   std::map<std::string, nlohmann::json> by_name;  // complete events by name@trace
   for (const auto& e : doc["traceEvents"]) {
     if (e["ph"] == "X") by_name[e["name"].get<std::string>() + "@" + e["args"]["trace_id"].dump()] = e;
@@ -327,28 +334,17 @@ TEST(Timeline, NestsSpansAndChildrenWithTheirDurations) {
   EXPECT_TRUE(inside(child_handler, parent_handler));
   EXPECT_TRUE(inside(child_compute, child_handler));
   EXPECT_EQ(child_handler["args"]["parent_id"], 2);
-  std::remove(path.c_str());
 }
 
 TEST(Timeline, KeepsAtMostTheLimitOfTraces) {
   std::string text = "[";
   for (int i = 1; i <= 5; ++i) text += (i > 1 ? "," : "") + http_trace(i, "m", 100000LL * i, 5000);
-  const TraceSet set = load_text(text + "]");
-  const FileSummary s = summarize(set, Compat::Classic);
-  const std::string path = ::testing::TempDir() + "timeline_limit.json";
-  {
-    TimelineWriter writer(path, 2);
-    writer.add_file(set, s, "t.json");
-    writer.finish();
-  }
-  std::ifstream in(path);
-  const nlohmann::json doc = nlohmann::json::parse(in);
+  const nlohmann::json doc = timeline_of(text + "]", 2);
   std::set<std::string> traces;
   for (const auto& e : doc["traceEvents"]) {
     if (e["ph"] == "X") traces.insert(e["args"]["trace_id"].dump());
   }
   EXPECT_EQ(traces, (std::set<std::string>{"1", "2"}));
-  std::remove(path.c_str());
 }
 
 }  // namespace
