@@ -1,5 +1,7 @@
 #include "trace_summary/dataflow.hpp"
 
+#include <algorithm>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -36,35 +38,56 @@ struct Child {
   bool first;
 };
 
-// parent id -> child ids, parents in first-seen order (of the id-ordered records).
+// parent id -> child ids, parents in first-seen order (of the id-ordered
+// records). One flat array of children, each parent's in a run of it: a
+// file can have a parent for every request.
 struct ChildLists {
   std::vector<TraceId> parents;
-  std::vector<std::vector<Child>> children;
-  std::unordered_map<TraceId, std::size_t, TraceIdHash> index;
+  std::vector<std::uint32_t> begin;  ///< per parent: where its run starts in `children`; one extra at the end
+  std::vector<Child> children;
+  std::unordered_map<TraceId, std::uint32_t, TraceIdHash> index;
 
-  const std::vector<Child>* find(TraceId id) const {
+  /// The children of `id`; nullptr when it is no parent.
+  const Child* find(TraceId id, const Child*& end) const {
     auto it = index.find(id);
-    return it == index.end() ? nullptr : &children[it->second];
+    if (it == index.end()) return nullptr;
+    end = children.data() + begin[it->second + 1];
+    return children.data() + begin[it->second];
   }
 };
 
+// Marks the repeats of a list (the entries whose id came earlier in it).
+void mark_repeats(Child* begin, Child* end) {
+  if (end - begin < 2) return;
+  std::vector<std::pair<TraceId, Child*>> sorted;
+  for (Child* c = begin; c != end; ++c) sorted.emplace_back(c->id, c);
+  std::sort(sorted.begin(), sorted.end());
+  for (std::size_t k = 1; k < sorted.size(); ++k) {
+    if (sorted[k].first == sorted[k - 1].first) sorted[k].second->first = false;
+  }
+}
+
 ChildLists collect_children(const TraceSet& set) {
   ChildLists lists;
-  std::vector<std::unordered_set<TraceId, TraceIdHash>> seen;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // (parent index, child group), in order
   for (std::uint32_t g : set.groups_by_id) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
       const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
       if (attrs == nullptr || !attrs->has_parent) continue;
       const TraceId parent = set.parent_ids[attrs->parent];
-      auto [it, added] = lists.index.try_emplace(parent, lists.parents.size());
-      if (added) {
-        lists.parents.push_back(parent);
-        lists.children.emplace_back();
-        seen.emplace_back();
-      }
-      const TraceId child = set.group_ids[g];
-      lists.children[it->second].push_back({child, seen[it->second].insert(child).second});
+      auto [it, added] = lists.index.try_emplace(parent, static_cast<std::uint32_t>(lists.parents.size()));
+      if (added) lists.parents.push_back(parent);
+      edges.emplace_back(it->second, g);
     }
+  }
+  lists.begin.assign(lists.parents.size() + 1, 0);
+  for (const auto& e : edges) ++lists.begin[e.first + 1];
+  std::partial_sum(lists.begin.begin(), lists.begin.end(), lists.begin.begin());
+  std::vector<std::uint32_t> next(lists.begin.begin(), lists.begin.end() - 1);
+  lists.children.resize(edges.size());
+  for (const auto& e : edges) lists.children[next[e.first]++] = {set.group_ids[e.second], true};
+  for (std::size_t p = 0; p < lists.parents.size(); ++p) {
+    mark_repeats(lists.children.data() + lists.begin[p], lists.children.data() + lists.begin[p + 1]);
   }
   return lists;
 }
@@ -84,8 +107,8 @@ struct Tree {
 Tree build_tree(const ChildLists& lists, TraceId root) {
   struct Frame {
     TraceId id;
-    const std::vector<Child>* children;
-    std::size_t next = 0;
+    const Child* next;  // null: no children
+    const Child* end;
     bool printed;  // false inside a repeated child's subtree
   };
   Tree tree;
@@ -98,19 +121,20 @@ Tree build_tree(const ChildLists& lists, TraceId root) {
       throw DataError("trace " + wide_int_to_string(id) + " is its own ancestor (parent_id cycle)");
     }
     if (printed) tree.nodes.push_back({id, static_cast<int>(path.size())});
-    const std::vector<Child>* children = lists.find(id);
+    const Child* end = nullptr;
+    const Child* children = lists.find(id, end);
     if (children != nullptr) ++tree.depth;
-    path.push_back({id, children, 0, printed});
+    path.push_back({id, children, end, printed});
   };
   enter(root, true);
   while (!path.empty()) {
     Frame& top = path.back();
-    if (top.children == nullptr || top.next == top.children->size()) {
+    if (top.next == top.end) {
       on_path.erase(top.id);
       path.pop_back();
       continue;
     }
-    const Child& child = (*top.children)[top.next++];
+    const Child& child = *top.next++;
     enter(child.id, top.printed && child.first);
   }
   return tree;
