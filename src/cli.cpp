@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <memory>
@@ -9,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -42,6 +44,10 @@ constexpr const char* kFooter =
     "     printed then)\n"
     "  3  the output could not be written (for example, a full disk)\n";
 
+// Threads to read a large file with: the cores, at most 4 (the parts' records
+// are taken in on one thread, so more pay little).
+unsigned default_jobs() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
+
 struct Arguments {
   std::optional<bool> progress;  // unset: only when standard error is a terminal
   bool verbose = false;
@@ -54,6 +60,7 @@ struct Arguments {
   std::vector<std::string> models;
   std::string timeline;
   std::uint64_t timeline_limit = 10000;
+  unsigned jobs = default_jobs();
   std::vector<std::string> files;
 };
 
@@ -96,6 +103,11 @@ void add_options(CLI::App& app, Arguments& args) {
       ->type_name("FILE");
   app.add_option("--timeline-limit", args.timeline_limit, "At most N traces (with their children) per file in the timeline (default 10000)")
       ->check(CLI::PositiveNumber)
+      ->type_name("N");
+  app.add_option("-j,--jobs", args.jobs,
+                 "Threads to read one large file with (default: the number of cores, at most 4; 1: one pass).\n"
+                 "Files of 32 MB and more are split between records and parsed at once; the output is the same")
+      ->check(CLI::Range(1u, 64u))
       ->type_name("N");
   app.add_flag_function(
       "--progress", [&args](std::int64_t) { args.progress = true; },
@@ -232,6 +244,7 @@ int run_cli(int argc, char** argv) {
   options.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
   options.format = format_of(args.format);
   options.models = args.models;
+  options.jobs = args.jobs;
   std::string error;
   const auto percentiles = parse_percentiles(args.percentiles, error);
   if (!percentiles) return usage_error(error);

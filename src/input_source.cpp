@@ -170,6 +170,22 @@ std::unique_ptr<InputSource> InputSource::from_memory(std::string bytes) {
   return source;
 }
 
+std::unique_ptr<InputSource> InputSource::open_array_tail(const std::string& path, std::uint64_t offset) {
+  std::unique_ptr<InputSource> source = open(path);
+  errno = 0;
+  if (offset == 0 || ::fseeko(source->file_, static_cast<off_t>(offset), SEEK_SET) != 0) {
+    throw std::system_error(errno == 0 ? EINVAL : errno, std::generic_category(), path);
+  }
+  source->first_block_ = false;  // no gzip magic to look for in the middle
+  source->file_bytes_read_ = offset;
+  source->buffer_[0] = '[';
+  source->pos_ = source->buffer_.data();
+  source->limit_ = source->pos_ + 1;
+  source->block_start_ = offset - 1;
+  source->line_start_before_ = offset - 1;
+  return source;
+}
+
 InputSource::~InputSource() {
   if (prefetch_) {
     {
@@ -194,6 +210,10 @@ void InputSource::refill() {
   block_start_ += used;
   pos_ = limit_ = begin;
   if (exhausted_ || file_ == nullptr) return;
+  if (cancelled_ != nullptr && cancelled_->load(std::memory_order_relaxed)) {
+    exhausted_ = true;
+    return;
+  }
   if (!prefetch_ && size_hint_ > 0 && owns_file_) {
     prefetch_ = std::make_unique<BlockPrefetch>();
     prefetch_->block.resize(buffer_.size());
@@ -214,7 +234,8 @@ std::size_t InputSource::read_block(char* into, std::size_t size, std::string& e
     progress = gzip_->compressed_read();
     return got;
   }
-  std::size_t got = std::fread(into, 1, size, file_);
+  size = static_cast<std::size_t>(std::min<std::uint64_t>(size, stop_at_ - std::min(stop_at_, file_bytes_read_)));
+  std::size_t got = size == 0 ? 0 : std::fread(into, 1, size, file_);
   if (got == 0 && std::ferror(file_)) error = std::strerror(errno);
   file_bytes_read_ += got;
   progress = file_bytes_read_;

@@ -14,8 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
+#include "part_reader.hpp"
 #include "trace_summary/errors.hpp"
 
 namespace trace_summary {
@@ -207,6 +210,10 @@ struct PendingRecord {
   }
 };
 
+}  // namespace
+
+namespace detail {
+
 class RecordReader {
  public:
   // Records of another file may already be in `set`: its ids are known, but
@@ -227,6 +234,13 @@ class RecordReader {
   bool ended_inside_array() const { return parse_error_at_end_ && state_ != State::Top && state_ != State::Done; }
   /// The parser stopped at the end of an input that held no value at all.
   bool ended_before_any_value() const { return parse_error_at_end_ && state_ == State::Top; }
+  /// The input ended just after a comma between two elements of the
+  /// top-level array: where a part of a file read in parts may end.
+  bool ended_at_split() const { return ended_inside_array() && after_separator_ && state_ == State::Array && depth_ == 1; }
+  std::size_t complete_records() const { return complete_records_; }
+  std::uint64_t complete_bytes() const { return complete_bytes_; }
+  /// Takes in the records of `part` (see PartReader::append_part).
+  void append_part(TraceSet& part, std::size_t part_complete_records, std::uint64_t part_complete_bytes);
   /// Forgets the record being read when the input ended inside it.
   void drop_partial_record() { set_.timestamps.truncate(committed_ts_); }
   /// The ids a cut at the end of the input may have left incomplete: the
@@ -273,6 +287,8 @@ class RecordReader {
   bool begin_timestamps();
   bool end_timestamp();
   bool commit_record();
+  void take_attrs(TraceSet& part, const RecordAttrs& attrs, std::vector<std::uint32_t>& values);
+  std::uint64_t copy_timestamps(const TraceSet& part, const Record& r, const std::vector<NameId>& names, std::uint32_t own);
   bool extend_last_plain(std::uint32_t group);
   bool likely_continuation(TraceId id);
   // This file's index in TraceSet::sources, added on first use.
@@ -314,6 +330,9 @@ class RecordReader {
   NameId ts_name_ = 0;
   std::int64_t ts_ns_ = 0;
   bool parse_error_at_end_ = false;
+  bool after_separator_ = false;  // the parse error: the input ended where an element was expected
+  std::size_t complete_records_ = 0;  // elements of the top-level array read whole
+  std::uint64_t complete_bytes_ = 0;  // input offset just past the last of them (or the `[`)
   std::string error_;
   GroupIndex group_of_;
   TraceId last_id_ = 0;
@@ -353,6 +372,7 @@ bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::
   // between tokens ("unexpected end of input"); a complete but wrong token
   // at the very end ("unexpected ']'") is a real syntax error.
   const bool ended = text.find("unexpected end of input") != std::string::npos;
+  after_separator_ = text.find("unexpected end of input; expected '[', '{', or a literal") != std::string::npos;
   parse_error_at_end_ = input_.at_end() && (ended || text.find(" - invalid ") != std::string::npos);
   if (!input_.at_end() && ended) {
     // nlohmann takes a NUL byte for the end of the input.
@@ -619,8 +639,8 @@ bool RecordReader::end_timestamp() {
 
 void RecordReader::mark_complete() {
   committed_ts_ = set_.timestamps.size();
-  set_.complete_bytes = input_.offset();
-  if (state_ == State::Array && record_count_ > 0) set_.complete_records = record_count_;
+  complete_bytes_ = input_.offset();
+  if (state_ == State::Array && record_count_ > 0) complete_records_ = record_count_;
 }
 
 std::uint32_t RecordReader::group_for(TraceId id) {
@@ -692,7 +712,7 @@ bool RecordReader::commit_record() {
   Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
   if (!rec_.plain()) {
     if (rec_.attrs.has_tensor) {
-      if (tensor_.source != kNone) {
+      if (tensor_.source != kNone && tensor_.record_end == 0) {  // not a record of another part
         tensor_.record_begin = record_offset_;
         tensor_.record_end = input_.offset();
       }
@@ -714,51 +734,176 @@ bool RecordReader::commit_record() {
   return true;
 }
 
-}  // namespace
+// The attributes of a record of `part`, with its model name and version
+// interned here (`values`: part's value index -> ours, filled on first use).
+void RecordReader::take_attrs(TraceSet& part, const RecordAttrs& attrs, std::vector<std::uint32_t>& values) {
+  auto value = [&](std::uint32_t v) {
+    if (values[v] == kNone) values[v] = set_.values.intern(part.values[v]);
+    return values[v];
+  };
+  rec_.attrs = attrs;
+  rec_.has_model_name = attrs.model_name != kNone;
+  if (rec_.has_model_name) rec_.attrs.model_name = value(attrs.model_name);
+  rec_.has_model_version = attrs.model_version != kNone;
+  if (rec_.has_model_version) rec_.attrs.model_version = value(attrs.model_version);
+  rec_.has_activity = attrs.activity != Activity::None;
+  if (attrs.has_parent) rec_.parent_id = part.parent_ids[attrs.parent];
+  if (attrs.has_tensor) {
+    tensor_ = std::move(part.tensors[attrs.tensor]);
+    if (tensor_.source != kNone) tensor_.source = source_index();
+  }
+}
 
-LoadNotes append_trace_file(TraceSet& set, InputSource& input, SkipLog* skip) {
+// Appends the timestamps of `r`, a record of `part`, as a record of its own;
+// `names` maps part's name ids to ours. Returns where the first `own` bytes
+// of it (in part's encoding) end in ours, or kNone when `own` is kNone.
+std::uint64_t RecordReader::copy_timestamps(const TraceSet& part, const Record& r, const std::vector<NameId>& names,
+                                            std::uint32_t own) {
+  std::size_t own_count = SIZE_MAX;
+  if (own != kNone) {
+    own_count = 0;
+    part.timestamps.decode(r.ts_begin, std::uint64_t{r.ts_begin} + own, r.ts_begin,
+                           [&own_count](NameId, std::int64_t) { ++own_count; });
+  }
+  std::uint64_t own_end = own == kNone ? kNone : 0;
+  rec_.ts_begin = set_.timestamps.size();
+  rec_.encoded_after = 0;
+  record_last_ns_ = 0;
+  part.for_each_in_record(r, [&](NameId name, std::int64_t ns) {
+    if (rec_.ts_count == own_count) own_end = set_.timestamps.size() - rec_.ts_begin;
+    const NameId ours = names[name];
+    if (set_.names.info(ours).lowercase_relevant) rec_.lowercase_names = true;
+    set_.timestamps.append(ours, ns, record_last_ns_);
+    record_last_ns_ = ns;
+    ++rec_.ts_count;
+  });
+  if (rec_.ts_count == own_count) own_end = set_.timestamps.size() - rec_.ts_begin;
+  return own_end;
+}
+
+// Commits the records of `part` one by one, in its file order, exactly as if
+// they had been read here: ids already seen here join their groups, and
+// plain records merge across the seam as they would in one pass. A part's
+// own merges stand (they would happen here too), and so does where the
+// first record of an id first seen in `part` ends.
+void RecordReader::append_part(TraceSet& part, std::size_t part_complete_records, std::uint64_t part_complete_bytes) {
+  std::vector<NameId> names(part.names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto id = set_.names.intern(part.names.info(static_cast<NameId>(i)).text);
+    if (!id) throw DataError("too many distinct timestamp names");
+    names[i] = *id;
+  }
+  std::vector<std::uint32_t> values(part.values.size(), kNone);
+  std::vector<bool> group_seen(part.group_ids.size(), false);
+  constexpr std::size_t kReleaseEvery = 1 << 16;  // records
+  for (std::size_t i = 0; i < part.records.size(); ++i) {
+    const Record& r = part.records[i];
+    if (i % kReleaseEvery == 0 && i > 0) {
+      // What has been taken in is not read again: its memory goes back now,
+      // not when the part is dropped, so the two sets never both hold it.
+      part.timestamps.release_before(r.ts_begin);
+      release_pages(part.records.data(), i * sizeof(Record));
+    }
+    rec_ = PendingRecord{};
+    rec_.has_id = true;
+    rec_.id = part.group_ids[r.group];
+    if (r.attrs == kNone) {
+      rec_.attrs.has_timestamps = true;
+    } else {
+      take_attrs(part, part.attrs[r.attrs], values);
+    }
+    const std::uint32_t own = group_seen[r.group] ? kNone : part.group_own_bytes[r.group];
+    group_seen[r.group] = true;
+    const std::uint64_t own_end = copy_timestamps(part, r, names, own);
+    if (set_.timestamps.size() >= kNone - 32) throw DataError("more timestamps than this tool can hold");
+    const std::size_t groups_before = set_.group_ids.size();
+    if (!commit_record()) throw DataError(error_);
+    if (own != kNone && set_.group_ids.size() > groups_before) set_.group_own_bytes.back() = static_cast<std::uint32_t>(own_end);
+  }
+  record_count_ += part_complete_records;
+  complete_records_ += part_complete_records;
+  complete_bytes_ = part_complete_bytes;
+  set_.records_without_id += part.records_without_id;
+  set_.has_tensor_without_id = set_.has_tensor_without_id || part.has_tensor_without_id;
+  part = TraceSet{};
+}
+
+void reserve_for(TraceSet& set, std::uint64_t bytes) {
   // A timestamp record takes about 75 bytes of JSON and 4 packed; reserving
   // spares the copies of growing. Pages never touched cost no memory.
-  set.timestamps.reserve(std::min<std::uint64_t>(set.timestamps.size() + input.size_hint() / 12, kNone));
+  set.timestamps.reserve(std::min<std::uint64_t>(set.timestamps.size() + bytes / 12, kNone));
   // A Triton request takes about 1 kB: two records (one with attributes) per
   // model it ran. Growing past these costs a copy; reserving more costs nothing.
-  const std::uint64_t hint = input.size_hint();
-  set.records.reserve(static_cast<std::size_t>(set.records.size() + hint / 256));
-  set.attrs.reserve(static_cast<std::size_t>(set.attrs.size() + hint / 512));
-  set.group_ids.reserve(static_cast<std::size_t>(set.group_ids.size() + hint / 512));
+  set.records.reserve(static_cast<std::size_t>(set.records.size() + bytes / 256));
+  set.attrs.reserve(static_cast<std::size_t>(set.attrs.size() + bytes / 512));
+  set.group_ids.reserve(static_cast<std::size_t>(set.group_ids.size() + bytes / 512));
   set.group_own_bytes.reserve(set.group_ids.capacity());
   set.timestamps.advise_huge_pages();
   advise_huge_pages(set.records);
   advise_huge_pages(set.attrs);
   advise_huge_pages(set.group_ids);
+}
+
+PartReader::PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes)
+    : set_(set), input_(input) {
+  reserve_for(set, expected_bytes);
   set.index_valid = false;
-  const std::uint64_t records_before = set.complete_records;
-  set.complete_records = 0;
-  RecordReader reader(set, input, skip);
-  const bool ok = json::sax_parse(input.begin(), input.end(), &reader, json::input_format_t::json, true, false);
-  LoadNotes notes;
-  notes.complete_records = set.complete_records;
-  notes.complete_bytes = set.complete_bytes;
-  set.complete_records += records_before;
-  if (!input.read_error().empty()) throw DataError("read error: " + input.read_error());
-  if (ok && !input.at_end()) {
-    throw DataError(printable_position(input) + "unexpected NUL byte after the end of the array");
+  reader_ = std::make_unique<RecordReader>(set, input, skip);
+}
+
+PartReader::~PartReader() = default;
+
+PartEnding PartReader::read() {
+  RecordReader& reader = *reader_;
+  const bool ok = json::sax_parse(input_.begin(), input_.end(), &reader, json::input_format_t::json, true, false);
+  if (!input_.read_error().empty()) throw DataError("read error: " + input_.read_error());
+  if (ok && !input_.at_end()) {
+    throw DataError(printable_position(input_) + "unexpected NUL byte after the end of the array");
   }
+  PartEnding ending;
   if (!ok && reader.ended_inside_array()) {
     reader.drop_partial_record();
-    notes.truncated = true;
-    for (TraceId id : reader.ids_at_the_cut()) set.ids_at_the_cut.push_back(id);
+    ending.notes.truncated = true;
+    ending.at_split = reader.ended_at_split();
+    ending.ids_at_the_cut = reader.ids_at_the_cut();
   } else if (!ok && reader.ended_before_any_value()) {
-    notes.empty_input = true;
+    ending.notes.empty_input = true;
   } else if (!ok || !reader.finished()) {
     throw DataError(reader.error().empty() ? std::string("not a complete JSON array") : reader.error());
   }
+  ending.notes.complete_records = reader.complete_records();
+  ending.notes.complete_bytes = reader.complete_bytes();
+  return ending;
+}
+
+LoadNotes PartReader::append_part(TraceSet& part, const PartEnding& ending) {
+  reader_->append_part(part, ending.notes.complete_records, ending.notes.complete_bytes);
+  LoadNotes notes = ending.notes;
+  notes.complete_records = reader_->complete_records();
   return notes;
 }
 
-TraceSet load_trace_set(InputSource& input, SkipLog* skip) {
+// The whole of `input`, in one pass on this thread.
+LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip) {
+  PartReader reader(set, input, skip, input.size_hint());
+  const PartEnding ending = reader.read();
+  set.ids_at_the_cut.insert(set.ids_at_the_cut.end(), ending.ids_at_the_cut.begin(), ending.ids_at_the_cut.end());
+  return ending.notes;
+}
+
+}  // namespace detail
+
+LoadNotes append_trace_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
+  std::optional<LoadNotes> notes = detail::read_in_parts(set, input, options);
+  if (!notes) notes = detail::read_in_one_pass(set, input, options.skip);
+  set.complete_records += notes->complete_records;
+  set.complete_bytes = notes->complete_bytes;
+  return *notes;
+}
+
+TraceSet load_trace_set(InputSource& input, const LoadOptions& options) {
   TraceSet set;
-  const LoadNotes notes = append_trace_file(set, input, skip);
+  const LoadNotes notes = append_trace_file(set, input, options);
   set.truncated = notes.truncated;
   set.empty_input = notes.empty_input;
   set.index_by_id();

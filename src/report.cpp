@@ -39,15 +39,15 @@ struct Loaded {
   std::vector<std::string> texts;
 };
 
-Loaded load_inputs(const std::vector<NamedInput>& inputs, bool keep_text, SkipLog* skip) {
+Loaded load_inputs(const std::vector<NamedInput>& inputs, bool keep_text, const LoadOptions& options) {
   Loaded loaded;
   for (const NamedInput& input : inputs) {
     if (keep_text) {
       loaded.texts.push_back(input.source->read_all());
       auto memory = InputSource::from_memory(loaded.texts.back());
-      loaded.notes.push_back(append_trace_file(loaded.set, *memory, skip));
+      loaded.notes.push_back(append_trace_file(loaded.set, *memory, options));
     } else {
-      loaded.notes.push_back(append_trace_file(loaded.set, *input.source, skip));
+      loaded.notes.push_back(append_trace_file(loaded.set, *input.source, options));
     }
   }
   loaded.set.index_by_id();
@@ -79,7 +79,10 @@ std::vector<Warning> write_report(const std::vector<NamedInput>& inputs, const s
   SkipLog skipped, cut;
   SkipLog* skip = options.skip_invalid ? &skipped : nullptr;
   const bool text = options.format == Format::Text;
-  const Loaded loaded = load_inputs(inputs, text && options.verbose, skip);
+  LoadOptions load;
+  load.skip = skip;
+  load.jobs = options.jobs;
+  const Loaded loaded = load_inputs(inputs, text && options.verbose, load);
   FileSummary summary = summarize(loaded.set, options.compat, {skip, &cut});
   if (!options.models.empty()) keep_models(loaded.set, summary, options.models);
   Output dataflow;  // rendered first: a tensor error must stop the file before any output

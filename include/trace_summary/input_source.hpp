@@ -2,6 +2,7 @@
 // that can say where (byte, line, column) the parser currently is.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -33,6 +34,11 @@ class InputSource {
   static std::unique_ptr<InputSource> open(const std::string& path);
   /// An input over bytes already in memory (tests, the verbose dump).
   static std::unique_ptr<InputSource> from_memory(std::string bytes);
+  /// The rest of the uncompressed file `path` from byte `offset` on, read as
+  /// if a `[` stood just before it (at `offset - 1`, which must be > 0): one
+  /// part of a trace file read on its own thread. Offsets are the file's.
+  /// Throws std::system_error when the file cannot be opened.
+  static std::unique_ptr<InputSource> open_array_tail(const std::string& path, std::uint64_t offset);
 
   ~InputSource();
   InputSource(const InputSource&) = delete;
@@ -57,6 +63,15 @@ class InputSource {
   bool at_end() const { return pos_ == limit_; }
   /// Calls `observer(bytes read)` after each block is read (a progress line).
   void observe_reads(std::function<void(std::uint64_t)> observer) { observer_ = std::move(observer); }
+  const std::function<void(std::uint64_t)>& read_observer() const { return observer_; }
+  /// Ends the input at file offset `offset` (before anything is read; not
+  /// for gzip): the first part of a file read in parts.
+  void stop_at(std::uint64_t offset) { stop_at_ = offset; }
+  /// Ends the input early, at the next block, once `*flag` is set: a part
+  /// whose result is no longer wanted.
+  void cancel_when(const std::atomic<bool>* flag) { cancelled_ = flag; }
+  /// Nothing has been read yet.
+  bool untouched() const { return first_block_ && block_start_ == 0 && pos_ == limit_ && !exhausted_; }
 
   /// Set when reading failed (an I/O error, not the end of the input).
   const std::string& read_error() const { return read_error_; }
@@ -117,6 +132,8 @@ class InputSource {
   std::unique_ptr<GzipDecoder> gzip_;
   std::function<void(std::uint64_t)> observer_;
   std::uint64_t file_bytes_read_ = 0;           // touched by the reading thread only
+  std::uint64_t stop_at_ = UINT64_MAX;          // see stop_at()
+  const std::atomic<bool>* cancelled_ = nullptr;  // see cancel_when()
   std::unique_ptr<BlockPrefetch> prefetch_;     // a regular file: the next block is read ahead
   std::string read_error_;
 };

@@ -30,6 +30,7 @@ struct ReportOptions {
   Format format = Format::Text;
   std::vector<double> percentiles = {50, 90, 99};
   std::vector<std::string> models;  ///< `--model`: keep only these (and their ensembles' children)
+  unsigned jobs = 1;  ///< `--jobs`: threads to read one large file with (see LoadOptions)
 };
 
 /// An input and the name it is shown by.

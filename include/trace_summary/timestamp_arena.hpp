@@ -16,6 +16,12 @@ namespace trace_summary {
 /// misses while a large array fills. A hint only; no effect on small ranges.
 void advise_huge_pages(const void* data, std::size_t bytes);
 
+/// Gives the whole pages of [data, data + bytes) back to the kernel: memory
+/// that will not be read again before it is freed (the part of a file's
+/// records already taken in by another trace set). Reading it would give
+/// zeros.
+void release_pages(const void* data, std::size_t bytes);
+
 class TimestampArena {
  public:
   /// Bytes used; records' ranges are offsets into these.
@@ -23,6 +29,8 @@ class TimestampArena {
   void reserve(std::uint64_t bytes) { bytes_.reserve(bytes); }
   /// See advise_huge_pages().
   void advise_huge_pages() const;
+  /// The bytes before `offset` will not be read again (see release_pages()).
+  void release_before(std::uint64_t offset) { release_pages(bytes_.data(), static_cast<std::size_t>(offset)); }
   /// Forgets everything from `offset` on (a record being replaced or dropped).
   void truncate(std::uint64_t offset) { bytes_.resize(offset); }
 

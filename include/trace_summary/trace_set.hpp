@@ -82,6 +82,7 @@ class ValueTable {
  public:
   std::uint32_t intern(PyScalar value);
   const PyScalar& operator[](std::uint32_t index) const { return values_[index]; }
+  std::size_t size() const { return values_.size(); }
 
  private:
   std::vector<PyScalar> values_;
