@@ -845,7 +845,7 @@ void reserve_for(TraceSet& set, std::uint64_t bytes) {
 }
 
 PartReader::PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes)
-    : set_(set), input_(input) {
+    : input_(input) {
   reserve_for(set, expected_bytes);
   set.index_valid = false;
   reader_ = std::make_unique<RecordReader>(set, input, skip);

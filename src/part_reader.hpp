@@ -50,7 +50,6 @@ class PartReader {
   LoadNotes append_part(TraceSet& part, const PartEnding& ending);
 
  private:
-  TraceSet& set_;
   InputSource& input_;
   std::unique_ptr<RecordReader> reader_;
 };
