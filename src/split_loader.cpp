@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -164,7 +165,11 @@ std::vector<std::unique_ptr<Part>> open_parts(const InputSource& input, const st
 std::optional<LoadNotes> parse_parts(TraceSet& set, InputSource& input, std::vector<std::unique_ptr<Part>>& parts,
                                      std::atomic<bool>& cancel) {
   JoinAll join{parts, cancel};
-  for (auto& part : parts) part->thread = std::thread(parse_part, std::ref(*part), std::ref(cancel));
+  try {
+    for (auto& part : parts) part->thread = std::thread(parse_part, std::ref(*part), std::ref(cancel));
+  } catch (const std::system_error&) {
+    return std::nullopt;  // no more threads to be had: one pass
+  }
   PartReader first(set, input, nullptr, input.size_hint());
   PartEnding ending;
   try {
@@ -220,7 +225,12 @@ std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const 
   if (notes) return notes;
   // Read again in one pass: the result and any error are then exactly its.
   mark.restore(set);
-  auto again = InputSource::open(input.path());
+  std::unique_ptr<InputSource> again;
+  try {
+    again = InputSource::open(input.path());
+  } catch (const std::system_error& e) {  // it went away while being read
+    throw DataError(std::string("cannot open it again to read it in one pass: ") + e.code().message());
+  }
   again->observe_reads(observer);
   return read_in_one_pass(set, *again, nullptr);
 }
