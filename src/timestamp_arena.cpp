@@ -9,18 +9,23 @@
 
 namespace trace_summary {
 
+namespace {
+
+// madvise(advice) over the whole `unit`-aligned blocks inside [data, data + bytes).
+void advise_whole_units(const void* data, std::size_t bytes, std::uintptr_t unit, int advice) {
+  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + unit - 1) & ~(unit - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(unit - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
+}
+
+}  // namespace
+
 void advise_huge_pages(const void* data, std::size_t bytes) {
-  constexpr std::uintptr_t kHuge = std::uintptr_t{1} << 21;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  advise_whole_units(data, bytes, std::uintptr_t{1} << 21, MADV_HUGEPAGE);
 }
 
 void release_pages(const void* data, std::size_t bytes) {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) & ~(page - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(page - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  advise_whole_units(data, bytes, static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE)), MADV_DONTNEED);
 }
 
 void TimestampArena::advise_huge_pages() const { trace_summary::advise_huge_pages(bytes_.data(), bytes_.capacity()); }
