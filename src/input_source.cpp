@@ -241,8 +241,7 @@ std::size_t InputSource::read_block(char* into, std::size_t size, std::string& e
   progress = file_bytes_read_;
   if (first_block_) {
     first_block_ = false;
-    // gzip's magic number: 1f 8b.
-    if (got >= 2 && static_cast<unsigned char>(into[0]) == 0x1f && static_cast<unsigned char>(into[1]) == 0x8b) {
+    if (is_gzip(into, got)) {
       gzip_ = std::make_unique<GzipDecoder>(file_, into, got);
       got = read_block(into, size, error, progress);
     }

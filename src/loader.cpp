@@ -236,7 +236,7 @@ class RecordReader {
   bool ended_before_any_value() const { return parse_error_at_end_ && state_ == State::Top; }
   /// The input ended just after a comma between two elements of the
   /// top-level array: where a part of a file read in parts may end.
-  bool ended_at_split() const { return ended_inside_array() && after_separator_ && state_ == State::Array && depth_ == 1; }
+  bool ended_at_split() const { return parse_error_at_end_ && after_separator_ && state_ == State::Array && depth_ == 1; }
   std::size_t complete_records() const { return complete_records_; }
   std::uint64_t complete_bytes() const { return complete_bytes_; }
   /// Takes in the records of `part` (see PartReader::append_part).

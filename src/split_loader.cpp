@@ -65,9 +65,7 @@ std::vector<std::uint64_t> plan_cuts(const InputSource& input, const LoadOptions
   File file(std::fopen(input.path().c_str(), "rb"), &std::fclose);
   if (!file) return {};
   const std::string head = read_at(file.get(), 0, 2);
-  if (head.size() == 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b) {
-    return {};  // gzip: read in one pass, as it is decompressed
-  }
+  if (InputSource::is_gzip(head.data(), head.size())) return {};  // read in one pass, as it is decompressed
   std::vector<std::uint64_t> near = options.split_near;
   if (near.empty()) {
     const std::uint64_t parts = std::min<std::uint64_t>(options.jobs, size / std::max<std::uint64_t>(options.min_part_bytes, 1));

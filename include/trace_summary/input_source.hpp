@@ -39,6 +39,10 @@ class InputSource {
   /// part of a trace file read on its own thread. Offsets are the file's.
   /// Throws std::system_error when the file cannot be opened.
   static std::unique_ptr<InputSource> open_array_tail(const std::string& path, std::uint64_t offset);
+  /// `head`, the first bytes of an input, begin with gzip's magic number.
+  static bool is_gzip(const char* head, std::size_t size) {
+    return size >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
+  }
 
   ~InputSource();
   InputSource(const InputSource&) = delete;
