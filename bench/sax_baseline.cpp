@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <string>
 
-#include "trace_summary/input_source.hpp"
+#include "io/input_source.hpp"
 
 namespace {
 

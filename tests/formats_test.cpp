@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "trace_summary/json_renderer.hpp"
-#include "trace_summary/model_filter.hpp"
-#include "trace_summary/percentiles.hpp"
-#include "trace_summary/span_stats.hpp"
-#include "trace_summary/csv_renderer.hpp"
-#include "trace_summary/timeline_writer.hpp"
+#include "render/json_renderer.hpp"
+#include "engine/model_filter.hpp"
+#include "engine/percentiles.hpp"
+#include "engine/span_stats.hpp"
+#include "render/csv_renderer.hpp"
+#include "render/timeline_writer.hpp"
 
 namespace trace_summary {
 namespace {

@@ -2,14 +2,14 @@
 // the whole 64-bit range, Python's last-key-wins, and one clear message for
 // each kind of malformed input. Positions are those of the parser when it
 // met the problem: just past the offending value.
-#include "trace_summary/loader.hpp"
+#include "load/loader.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "test_support.hpp"
-#include "trace_summary/tensor_reader.hpp"
+#include "load/tensor_reader.hpp"
 
 namespace trace_summary {
 namespace {

@@ -2,7 +2,7 @@
 // Every expected string below is what numpy 1.24.2 prints for
 // str(np.array(values, dtype).reshape(shape)) with the same input, as
 // trace_summary.py builds it.
-#include "trace_summary/numpy_print.hpp"
+#include "pycompat/numpy_print.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The progress line's text.
-#include "trace_summary/progress.hpp"
+#include "io/progress.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Numbers as Python prints them. Every expected string below is what
 // CPython 3.11 prints for `str(n / d)` with the same integers.
-#include "trace_summary/py_number.hpp"
+#include "pycompat/py_number.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The pairing engine: which traces each pass counts, in what order, under
 // which model key, with which span sums — checked against values worked out
 // by hand from the SPEC's rules.
-#include "trace_summary/span_engine.hpp"
+#include "engine/span_engine.hpp"
 
 #include <gtest/gtest.h>
 

@@ -11,8 +11,8 @@
 
 #include "test_support.hpp"
 #include "trace_set_dump.hpp"
-#include "trace_summary/loader.hpp"
-#include "trace_summary/split_points.hpp"
+#include "load/loader.hpp"
+#include "load/split_points.hpp"
 
 namespace trace_summary {
 namespace {

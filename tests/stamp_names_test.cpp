@@ -1,6 +1,6 @@
 // Timestamp names: canonical and lowercase spellings, pass markers, and how a
 // file's naming is detected.
-#include "trace_summary/stamp_names.hpp"
+#include "base/stamp_names.hpp"
 
 #include <gtest/gtest.h>
 

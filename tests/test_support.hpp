@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "trace_summary/errors.hpp"
-#include "trace_summary/loader.hpp"
-#include "trace_summary/report.hpp"
+#include "base/errors.hpp"
+#include "load/loader.hpp"
+#include "engine/report.hpp"
 
 namespace trace_summary::testing {
 

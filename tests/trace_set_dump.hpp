@@ -5,8 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include "trace_summary/loader.hpp"
-#include "trace_summary/trace_set.hpp"
+#include "load/loader.hpp"
+#include "load/trace_set.hpp"
 
 namespace trace_summary::testing {
 

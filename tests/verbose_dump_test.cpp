@@ -1,6 +1,6 @@
 // The -v dump. Expected strings are what CPython 3.11's
 // `json.dumps(json.loads(text), sort_keys=True, indent=2)` prints.
-#include "trace_summary/verbose_dump.hpp"
+#include "pycompat/verbose_dump.hpp"
 
 #include <gtest/gtest.h>
 

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "trace_summary/errors.hpp"
-#include "trace_summary/report.hpp"
+#include "base/errors.hpp"
+#include "engine/report.hpp"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <string>
 
 #include "../trace_set_dump.hpp"
-#include "trace_summary/errors.hpp"
-#include "trace_summary/loader.hpp"
+#include "base/errors.hpp"
+#include "load/loader.hpp"
 
 namespace {
 

@@ -1,0 +1,84 @@
+#include "engine/model_filter.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace trace_summary {
+namespace {
+
+// The parent id's group of a trace, or kNone.
+std::uint32_t parent_group(const TraceSet& set, const CountedTrace& trace) {
+  const RecordAttrs* anchor = set.attrs_of(set.records[trace.anchor]);
+  if (anchor == nullptr || !anchor->has_parent) return kNone;
+  return find_group(set, set.parent_ids[anchor->parent]);
+}
+
+void filter_pass(const TraceSet& set, const FileSummary& summary, PassSummary& pass,
+                 const std::vector<std::string>& names) {
+  // Whether each counted trace's group is kept; parents are decided first
+  // when their ids are smaller, else looked up through the chain.
+  std::unordered_map<std::uint32_t, const CountedTrace*> by_group;
+  for (const CountedTrace& t : pass.traces) by_group[trace_group(set, t)] = &t;
+  std::unordered_map<std::uint32_t, bool> kept;
+  auto selected = [&](const CountedTrace& t) {
+    const std::string& name = set.values[trace_model(set, t).name].text;
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  auto is_kept = [&](const CountedTrace& start) {
+    std::vector<std::uint32_t> chain;
+    const CountedTrace* t = &start;
+    bool result = false;
+    while (t != nullptr) {
+      const std::uint32_t g = trace_group(set, *t);
+      if (auto k = kept.find(g); k != kept.end()) {
+        result = k->second;
+        break;
+      }
+      chain.push_back(g);
+      if (selected(*t)) {
+        result = true;
+        break;
+      }
+      const std::uint32_t pg = parent_group(set, *t);
+      auto parent = by_group.find(pg);
+      // A cycle of parent ids keeps nothing more.
+      if (pg == kNone || parent == by_group.end() || std::find(chain.begin(), chain.end(), pg) != chain.end()) break;
+      t = parent->second;
+    }
+    for (std::uint32_t g : chain) kept[g] = result;
+    return result;
+  };
+  PassSummary filtered;
+  filtered.protocol = pass.protocol;
+  std::unordered_map<std::uint32_t, std::uint32_t> new_model;  // old model index -> new
+  for (CountedTrace trace : pass.traces) {
+    if (!is_kept(trace)) continue;
+    auto [it, added] = new_model.try_emplace(trace.model, static_cast<std::uint32_t>(filtered.models.size()));
+    if (added) {
+      ModelStats stats;
+      stats.model_name = pass.models[trace.model].model_name;
+      stats.model_version = pass.models[trace.model].model_version;
+      filtered.models.push_back(stats);
+    }
+    trace.model = it->second;
+    ModelStats& stats = filtered.models[trace.model];
+    ++stats.count;
+    const SpanDurations spans = trace_spans(set, summary, pass.protocol, trace);
+    for (std::size_t s = 0; s < kSpanCount; ++s) {
+      if (!spans[s]) continue;
+      stats.sum[s] += *spans[s];
+      stats.has[s] = true;
+    }
+    filtered.traces.push_back(trace);
+  }
+  pass = std::move(filtered);
+}
+
+}  // namespace
+
+void keep_models(const TraceSet& set, FileSummary& summary, const std::vector<std::string>& names) {
+  filter_pass(set, summary, summary.http, names);
+  filter_pass(set, summary, summary.grpc, names);
+}
+
+}  // namespace trace_summary

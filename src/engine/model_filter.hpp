@@ -1,0 +1,18 @@
+// `--model NAME`: keep only the traces of the named models, and the traces
+// of the models an ensemble among them ran (its descendants by parent id).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/span_engine.hpp"
+
+namespace trace_summary {
+
+/// Drops from both passes of `summary` every counted trace whose model's
+/// name (as `str()` prints it) is not in `names` and none of whose ancestors'
+/// is, then recounts each model from the kept traces, exactly as the engine
+/// counts. Models keep their first-seen order among the kept traces.
+void keep_models(const TraceSet& set, FileSummary& summary, const std::vector<std::string>& names);
+
+}  // namespace trace_summary

@@ -1,0 +1,334 @@
+#include "engine/span_engine.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "base/errors.hpp"
+
+namespace trace_summary {
+namespace {
+
+// The last ns seen for each canonical stamp of one trace (a later entry of
+// the same name wins, as in the script's dict).
+struct StampMap {
+  std::array<std::int64_t, kStampCount> ns{};
+  std::array<bool, kStampCount> has{};
+
+  bool contains(Stamp s) const { return has[static_cast<std::size_t>(s)]; }
+  std::int64_t at(Stamp s) const { return ns[static_cast<std::size_t>(s)]; }
+  void set(Stamp s, std::int64_t v) {
+    ns[static_cast<std::size_t>(s)] = v;
+    has[static_cast<std::size_t>(s)] = true;
+  }
+};
+
+struct SpanRule {
+  Span span;
+  Stamp start, end;
+};
+
+// Spans added together when both `when` stamps are present.
+struct RuleGroup {
+  Stamp when_a, when_b;
+  std::vector<SpanRule> rules;
+};
+
+std::vector<RuleGroup> rules_for(Protocol protocol, Compat compat) {
+  std::vector<RuleGroup> groups;
+  if (protocol == Protocol::Http) {
+    groups.push_back({Stamp::HttpRecvStart, Stamp::HttpSendEnd,
+                      {{Span::HttpInfer, Stamp::HttpRecvStart, Stamp::HttpSendEnd},
+                       {Span::HttpRecv, Stamp::HttpRecvStart, Stamp::HttpRecvEnd},
+                       {Span::HttpSend, Stamp::HttpSendStart, Stamp::HttpSendEnd}}});
+  } else if (compat == Compat::Classic) {
+    groups.push_back({Stamp::GrpcWaitreadStart, Stamp::GrpcSendEnd,
+                      {{Span::GrpcInfer, Stamp::GrpcWaitreadStart, Stamp::GrpcSendEnd},
+                       {Span::GrpcWaitread, Stamp::GrpcWaitreadStart, Stamp::GrpcWaitreadEnd},
+                       {Span::GrpcSend, Stamp::GrpcSendStart, Stamp::GrpcSendEnd}}});
+  } else {
+    groups.push_back({Stamp::GrpcWaitreadEnd, Stamp::GrpcSendEnd,
+                      {{Span::GrpcInfer, Stamp::GrpcWaitreadEnd, Stamp::GrpcSendEnd},
+                       {Span::GrpcSend, Stamp::GrpcSendStart, Stamp::GrpcSendEnd}}});
+  }
+  groups.push_back({Stamp::RequestStart, Stamp::RequestEnd, {{Span::Request, Stamp::RequestStart, Stamp::RequestEnd}}});
+  groups.push_back({Stamp::QueueStart, Stamp::ComputeStart, {{Span::Queue, Stamp::QueueStart, Stamp::ComputeStart}}});
+  groups.push_back({Stamp::ComputeStart, Stamp::ComputeEnd, {{Span::Compute, Stamp::ComputeStart, Stamp::ComputeEnd}}});
+  groups.push_back({Stamp::ComputeInputEnd, Stamp::ComputeOutputStart,
+                    {{Span::ComputeInput, Stamp::ComputeStart, Stamp::ComputeInputEnd},
+                     {Span::ComputeInfer, Stamp::ComputeInputEnd, Stamp::ComputeOutputStart},
+                     {Span::ComputeOutput, Stamp::ComputeOutputStart, Stamp::ComputeEnd}}});
+  return groups;
+}
+
+// What is wrong with a trace's spans (an empty message when nothing is).
+struct SpanProblem {
+  const char* kind = "";
+  std::string message;
+};
+
+// Pairs the stamps into spans, stopping at the first problem.
+SpanProblem pair_spans(const StampMap& map, const std::vector<RuleGroup>& groups, Naming naming, SpanDurations& out) {
+  for (const RuleGroup& group : groups) {
+    if (!map.contains(group.when_a) || !map.contains(group.when_b)) continue;
+    for (const SpanRule& rule : group.rules) {
+      for (Stamp s : {rule.start, rule.end}) {
+        if (!map.contains(s)) {
+          return {"traces with a span missing its start or end",
+                  std::string(stamp_name(s, naming)) + " is missing (the span " +
+                      std::string(stamp_name(rule.start, naming)) + " -> " + std::string(stamp_name(rule.end, naming)) +
+                      " needs it)"};
+        }
+      }
+      const std::int64_t start = map.at(rule.start);
+      const std::int64_t end = map.at(rule.end);
+      if (end < start) {
+        return {"traces with a span that ends before it starts",
+                std::string(stamp_name(rule.end, naming)) + " " + std::to_string(end) + " is before " +
+                    std::string(stamp_name(rule.start, naming)) + " " + std::to_string(start)};
+      }
+      // Both fit in int64 and end >= start, so the difference fits in uint64.
+      out[static_cast<std::size_t>(rule.span)] = static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start);
+    }
+  }
+  return {};
+}
+
+StampMap stamp_map(const TraceSet& set, const CountedTrace& trace, Naming naming) {
+  StampMap map;
+  const auto n = static_cast<std::size_t>(naming);
+  CountedTrace once = trace;
+  once.later_copies = std::min<std::uint8_t>(trace.later_copies, 1);  // repeats cannot change the last value
+  for_each_timestamp(set, once, [&](NameId name, std::int64_t ns) {
+    if (const auto& stamp = set.names.info(name).stamp[n]) map.set(*stamp, ns);
+  });
+  return map;
+}
+
+// How many of the record's timestamp names hold the pass's marker.
+std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, Protocol protocol) {
+  const auto n = static_cast<std::size_t>(naming);
+  const auto p = static_cast<std::size_t>(protocol);
+  std::size_t count = 0;
+  set.for_each_in_record(r, [&](NameId name, std::int64_t) {
+    if (set.names.info(name).contains_marker[n][p]) ++count;
+  });
+  return count;
+}
+
+// Aggregates counted traces per model key, with Python's dict-key equality.
+class PassBuilder {
+ public:
+  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, const SkipLogs& logs)
+      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)), logs_(logs) {
+    pass_.protocol = protocol;
+  }
+
+  // Counts `trace` when it has REQUEST_START and REQUEST_END.
+  void offer(CountedTrace trace) {
+    const StampMap map = stamp_map(set_, trace, naming_);
+    if (!map.contains(Stamp::RequestStart) || !map.contains(Stamp::RequestEnd)) return;
+    const TraceModel model = trace_model(set_, trace);
+    if (model.name == kNone || model.version == kNone) {
+      const char* missing = model.name == kNone ? "model_name" : "model_version";
+      reject(log_for(trace), std::string("counted traces without ") + missing, trace_place(trace),
+             trace_label(trace, model) + ": has " + std::string(stamp_name(Stamp::RequestStart, naming_)) + " and " +
+                 std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " + missing);
+      return;
+    }
+    SpanDurations spans;
+    const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
+    if (!problem.message.empty()) {
+      reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace, model) + ": " + problem.message);
+      return;
+    }
+    trace.model = model_index(model);
+    ModelStats& stats = pass_.models[trace.model];
+    ++stats.count;
+    for (std::size_t s = 0; s < kSpanCount; ++s) {
+      if (!spans[s]) continue;
+      stats.sum[s] += *spans[s];
+      stats.has[s] = true;
+    }
+    pass_.traces.push_back(trace);
+  }
+
+  PassSummary take() { return std::move(pass_); }
+
+ private:
+  std::uint32_t model_index(const TraceModel& model) {
+    const std::string key = set_.values[model.name].equality_key() + '\0' + set_.values[model.version].equality_key();
+    auto [it, added] = model_of_.try_emplace(key, static_cast<std::uint32_t>(pass_.models.size()));
+    if (added) {
+      ModelStats stats;
+      stats.model_name = model.name;
+      stats.model_version = model.version;
+      pass_.models.push_back(stats);
+    }
+    return it->second;
+  }
+
+  // Where a problem with `trace` goes: the cut's log for a trace a file cut
+  // short may have lost records of, else --skip-invalid's (or nowhere: stop).
+  SkipLog* log_for(const CountedTrace& trace) const {
+    const TraceId id = set_.group_ids[trace_group(set_, trace)];
+    for (TraceId cut : set_.ids_at_the_cut) {
+      if (cut == id) return logs_.cut;
+    }
+    return logs_.invalid;
+  }
+
+  std::string trace_place(const CountedTrace& trace) const {
+    return "trace " + wide_int_to_string(set_.group_ids[trace_group(set_, trace)]);
+  }
+
+  std::string trace_label(const CountedTrace& trace, const TraceModel& model) const {
+    std::string label = trace_place(trace);
+    if (model.name != kNone) {
+      label += " (" + set_.values[model.name].text;
+      if (model.version != kNone) label += " " + set_.values[model.version].text;
+      label += ")";
+    }
+    return label;
+  }
+
+  const TraceSet& set_;
+  Naming naming_;
+  std::vector<RuleGroup> rules_;
+  SkipLogs logs_;
+  PassSummary pass_;
+  std::unordered_map<std::string, std::uint32_t> model_of_;
+};
+
+// The parent's group when it is a member of the pass at this point of the walk.
+bool parent_is_member(const TraceSet& set, const RecordAttrs& attrs, const std::vector<std::uint8_t>& member) {
+  const std::uint32_t pg = find_group(set, set.parent_ids[attrs.parent]);
+  return pg != kNone && member[pg] != 0;
+}
+
+// July 2023 / January 2024 rules: records grouped by id onto the id's first
+// record, which keeps what it gained for the next pass.
+PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, std::vector<std::uint8_t>& copies,
+                         const SkipLogs& logs) {
+  std::vector<std::uint8_t> member(set.group_ids.size(), 0);
+  for (std::uint32_t g : set.groups_by_id) {
+    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+      const Record& rec = set.records[*r];
+      const RecordAttrs* attrs = set.attrs_of(rec);
+      if (attrs == nullptr || !attrs->has_parent) {
+        if (member[g] == 0 && count_markers(set, rec, Naming::Canonical, protocol) > 0) member[g] = 1;
+      } else if (parent_is_member(set, *attrs, member)) {
+        member[g] = 1;
+      }
+    }
+  }
+  PassBuilder builder(set, protocol, compat, Naming::Canonical, logs);
+  for (std::uint32_t g : set.groups_by_id) {
+    if (member[g] == 0) continue;
+    ++copies[g];
+    CountedTrace trace;
+    trace.anchor = *set.group_records_begin(g);
+    trace.later_copies = copies[g];
+    builder.offer(trace);
+  }
+  return builder.take();
+}
+
+// March 2020 rules (lowercase files): every record is a trace of its own, and
+// a root record joins the pass once per timestamp name holding the marker.
+PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, const SkipLogs& logs) {
+  std::vector<std::uint8_t> member(set.group_ids.size(), 0);
+  std::vector<std::uint32_t> joined;  // record indices, with repeats
+  for (std::uint32_t g : set.groups_by_id) {
+    for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+      const Record& rec = set.records[*r];
+      const RecordAttrs* attrs = set.attrs_of(rec);
+      if (attrs == nullptr || !attrs->has_parent) {
+        if (!set.has_timestamps(rec)) {
+          const std::string place = "trace " + wide_int_to_string(set.group_ids[g]);
+          reject(logs.invalid, "records without parent_id or timestamps", place,
+                 place + ": a record without parent_id has no timestamps");
+          continue;
+        }
+        const std::size_t hits = count_markers(set, rec, Naming::Lowercase, protocol);
+        if (hits > 0) member[g] = 1;
+        joined.insert(joined.end(), hits, *r);
+      } else if (parent_is_member(set, *attrs, member)) {
+        member[g] = 1;
+        joined.push_back(*r);
+      }
+    }
+  }
+  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, logs);
+  for (std::uint32_t r : joined) {
+    CountedTrace trace;
+    trace.anchor = r;
+    builder.offer(trace);
+  }
+  return builder.take();
+}
+
+}  // namespace
+
+TraceModel trace_model(const TraceSet& set, const CountedTrace& trace) {
+  TraceModel model;
+  if (trace.later_copies == 0) {  // a lowercase file: the record's own
+    if (const RecordAttrs* attrs = set.attrs_of(set.records[trace.anchor])) {
+      model.name = attrs->model_name;
+      model.version = attrs->model_version;
+    }
+    return model;
+  }
+  // The id's first record took the last model_name and model_version of them all.
+  const std::uint32_t g = trace_group(set, trace);
+  for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
+    if (const RecordAttrs* attrs = set.attrs_of(set.records[*r])) {
+      if (attrs->model_name != kNone) model.name = attrs->model_name;
+      if (attrs->model_version != kNone) model.version = attrs->model_version;
+    }
+  }
+  return model;
+}
+
+StampTimes trace_stamp_times(const TraceSet& set, const FileSummary& summary, const CountedTrace& trace) {
+  const StampMap map = stamp_map(set, trace, summary.naming);
+  StampTimes times;
+  for (std::size_t s = 0; s < kStampCount; ++s) {
+    if (map.has[s]) times[s] = map.ns[s];
+  }
+  return times;
+}
+
+std::uint32_t find_group(const TraceSet& set, TraceId id) {
+  auto it = std::lower_bound(set.groups_by_id.begin(), set.groups_by_id.end(), id,
+                             [&set](std::uint32_t g, TraceId value) { return set.group_ids[g] < value; });
+  if (it == set.groups_by_id.end() || set.group_ids[*it] != id) return kNone;
+  return *it;
+}
+
+FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) {
+  FileSummary summary;
+  summary.naming = set.naming();
+  summary.compat = compat;
+  summary.representative_mutated.assign(set.group_ids.size(), false);
+  if (summary.naming == Naming::Lowercase) {
+    summary.http = lowercase_pass(set, Protocol::Http, logs);
+    summary.grpc = lowercase_pass(set, Protocol::Grpc, logs);
+    return summary;
+  }
+  std::vector<std::uint8_t> copies(set.group_ids.size(), 0);
+  summary.http = classic_pass(set, Protocol::Http, compat, copies, logs);
+  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, logs);
+  for (std::size_t g = 0; g < copies.size(); ++g) summary.representative_mutated[g] = copies[g] > 0;
+  return summary;
+}
+
+SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+                          const CountedTrace& trace) {
+  const Compat compat = summary.naming == Naming::Lowercase ? Compat::Classic : summary.compat;
+  SpanDurations spans;
+  pair_spans(stamp_map(set, trace, summary.naming), rules_for(protocol, compat), summary.naming, spans);
+  return spans;
+}
+
+}  // namespace trace_summary

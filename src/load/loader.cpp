@@ -1,0 +1,913 @@
+// The loader: a SAX consumer that turns the records of a trace file into a
+// compact TraceSet as the parser streams through the file.
+//
+// Merging: a plain timestamp record (only `id` and `timestamps`) is appended
+// to the previous plain record of the same id when no timestamps came in
+// between. The summary cannot tell: membership is decided per id, the
+// concatenation of the id's timestamps keeps its order, and plain records
+// print nothing in Data Flow. When the id's first record (the one the script
+// mutates) is extended, the boundary of its own timestamps is kept
+// (TraceSet::group_own_bytes). Records holding 2019–20 lowercase names are
+// never merged, since that script's algorithm treats each record as a trace.
+#include "load/loader.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "load/part_reader.hpp"
+#include "base/errors.hpp"
+
+namespace trace_summary {
+namespace {
+
+using json = nlohmann::json;
+
+// Where the parser is. Skip: inside a value the summary does not use.
+// Discard: inside an element --skip-invalid leaves out.
+enum class State : std::uint8_t { Top, Array, Record, Timestamps, Timestamp, Tensor, Skip, Discard, Done };
+enum class Field : std::uint8_t { Id, ParentId, ModelName, ModelVersion, Timestamps, Activity, Tensor, Other };
+enum class TsField : std::uint8_t { Name, Ns, Other };
+enum class TensorField : std::uint8_t { Name, Data, Shape, Dtype, Other };
+
+// Dispatches on the length first: this runs for every key of the file.
+Field classify_field(std::string_view key) {
+  switch (key.size()) {
+    case 2: return key == "id" ? Field::Id : Field::Other;
+    case 6: return key == "tensor" ? Field::Tensor : Field::Other;
+    case 8: return key == "activity" ? Field::Activity : Field::Other;
+    case 9: return key == "parent_id" ? Field::ParentId : Field::Other;
+    case 10:
+      if (key == "timestamps") return Field::Timestamps;
+      return key == "model_name" ? Field::ModelName : Field::Other;
+    case 13: return key == "model_version" ? Field::ModelVersion : Field::Other;
+    default: return Field::Other;
+  }
+}
+
+TsField classify_ts_field(std::string_view key) {
+  if (key.size() == 2 && key[0] == 'n' && key[1] == 's') return TsField::Ns;
+  if (key.size() == 4 && key == "name") return TsField::Name;
+  return TsField::Other;
+}
+
+TensorField classify_tensor_field(std::string_view key) {
+  if (key == "name") return TensorField::Name;
+  if (key == "data") return TensorField::Data;
+  if (key == "shape") return TensorField::Shape;
+  if (key == "dtype") return TensorField::Dtype;
+  return TensorField::Other;
+}
+
+Activity classify_activity(std::string_view text) {
+  if (text == "TENSOR_QUEUE_INPUT") return Activity::TensorQueueInput;
+  if (text == "TENSOR_BACKEND_INPUT") return Activity::TensorBackendInput;
+  if (text == "TENSOR_BACKEND_OUTPUT") return Activity::TensorBackendOutput;
+  return Activity::Other;
+}
+
+// One JSON scalar as the parser reports it.
+struct Scalar {
+  enum class Kind : std::uint8_t { Null, Bool, Int, Uint, Float, String } kind = Kind::Null;
+  bool b = false;
+  std::int64_t i = 0;
+  std::uint64_t u = 0;
+  double d = 0;
+  std::string* s = nullptr;
+  const std::string* raw = nullptr;  // the number's text, for floats
+
+  bool is_integer() const { return kind == Kind::Int || kind == Kind::Uint; }
+  // An integer literal too large for 64 bits (the parser reads it as a float).
+  bool is_big_integer() const {
+    return kind == Kind::Float && raw != nullptr && raw->find_first_of(".eE") == std::string::npos;
+  }
+  TraceId as_id() const { return kind == Kind::Int ? TraceId{i} : TraceId{u}; }
+  PyScalar to_py() const;
+  std::string describe() const;
+};
+
+PyScalar Scalar::to_py() const {
+  switch (kind) {
+    case Kind::Null: return PyScalar::null();
+    case Kind::Bool: return PyScalar::boolean(b);
+    case Kind::Int: return PyScalar::integer_text(std::to_string(i));
+    case Kind::Uint: return PyScalar::integer_text(std::to_string(u));
+    case Kind::Float: return PyScalar::floating(d);
+    case Kind::String: break;
+  }
+  return PyScalar::string(*s);
+}
+
+// Short, single-line rendering of a value for an error message.
+std::string quote_for_message(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  std::string out = "\"";
+  for (std::size_t k = 0; k < text.size() && k < kMax; ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += "0123456789abcdef"[c >> 4];
+      out += "0123456789abcdef"[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (text.size() > kMax) out += "...";
+  return out + "\"";
+}
+
+// Asks the kernel for 2 MB pages in a large reserved array: far fewer page
+// faults and TLB misses while it fills (transparent huge pages in
+// "madvise" mode). A hint only.
+template <typename T>
+void advise_huge_pages(const std::vector<T>& v) {
+  trace_summary::advise_huge_pages(v.data(), v.capacity() * sizeof(T));
+}
+
+std::string printable_position(const InputSource& input) {
+  const InputPosition p = input.position();
+  return "line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + ": ";
+}
+
+std::string Scalar::describe() const {
+  switch (kind) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return b ? "true" : "false";
+    case Kind::Int: return std::to_string(i);
+    case Kind::Uint: return std::to_string(u);
+    case Kind::Float: return is_big_integer() ? *raw : py_float_repr(d);
+    case Kind::String: break;
+  }
+  return "the string " + quote_for_message(*s);
+}
+
+// Trace id -> group index: open addressing over the group indices, so an id
+// costs 8 bytes here instead of a hash node's 50.
+class GroupIndex {
+ public:
+  // Indexes the groups `ids` already holds (a file appended to others).
+  explicit GroupIndex(const std::vector<TraceId>& ids) : ids_(ids), slots_(1024, kNone) {
+    for (std::uint32_t g = 0; g < ids.size(); ++g) {
+      std::size_t slot = 0;
+      find(ids[g], slot);
+      insert(g, slot);
+    }
+  }
+
+  // The group of `id`, or kNone; `slot` is where it belongs when absent.
+  std::uint32_t find(TraceId id, std::size_t& slot) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (slot = TraceIdHash{}(id) & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t g = slots_[slot];
+      if (g == kNone || ids_[g] == id) return g;
+    }
+  }
+  // Records that group `g` (whose id is ids[g]) belongs at `slot`.
+  void insert(std::uint32_t g, std::size_t slot) {
+    slots_[slot] = g;
+    if (++size_ * 2 > slots_.size()) grow();
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint32_t> old(slots_.size() * 2, kNone);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t g : old) {
+      if (g == kNone) continue;
+      std::size_t slot = TraceIdHash{}(ids_[g]) & mask;
+      while (slots_[slot] != kNone) slot = (slot + 1) & mask;
+      slots_[slot] = g;
+    }
+  }
+
+  const std::vector<TraceId>& ids_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t size_ = 0;
+};
+
+// The record being read.
+struct PendingRecord {
+  bool has_id = false;
+  TraceId id = 0;
+  RecordAttrs attrs;
+  bool has_model_name = false, has_model_version = false, has_activity = false;
+  TraceId parent_id = 0;         // when attrs.has_parent
+  std::uint64_t ts_begin = 0;    // where its timestamps start in the arena
+  std::int64_t encoded_after = 0;  // the ns its first timestamp was encoded as following
+  std::uint32_t ts_count = 0;
+  bool lowercase_names = false;  // holds a 2019–20 name or marker
+
+  bool plain() const {
+    return attrs.has_timestamps && !attrs.has_parent && !has_model_name && !has_model_version &&
+           !has_activity && !attrs.has_tensor;
+  }
+};
+
+}  // namespace
+
+namespace detail {
+
+class RecordReader {
+ public:
+  // Records of another file may already be in `set`: its ids are known, but
+  // no record of this file merges into theirs.
+  RecordReader(TraceSet& set, InputSource& input, SkipLog* skip)
+      : set_(set),
+        input_(input),
+        skip_(skip),
+        committed_ts_(set.timestamps.size()),
+        group_of_(set.group_ids),
+        group_first_record_(set.group_ids.size(), kNone - 1),
+        group_last_plain_(set.group_ids.size(), kNone) {}
+
+  const std::string& error() const { return error_; }
+  bool finished() const { return state_ == State::Done; }
+  /// The parser stopped at the end of the input while inside the top-level
+  /// array: a file still being written.
+  bool ended_inside_array() const { return parse_error_at_end_ && state_ != State::Top && state_ != State::Done; }
+  /// The parser stopped at the end of an input that held no value at all.
+  bool ended_before_any_value() const { return parse_error_at_end_ && state_ == State::Top; }
+  /// The input ended just after a comma between two elements of the
+  /// top-level array: where a part of a file read in parts may end.
+  bool ended_at_split() const { return parse_error_at_end_ && after_separator_ && state_ == State::Array && depth_ == 1; }
+  std::size_t complete_records() const { return complete_records_; }
+  std::uint64_t complete_bytes() const { return complete_bytes_; }
+  /// Takes in the records of `part` (see PartReader::append_part).
+  void append_part(TraceSet& part, std::size_t part_complete_records, std::uint64_t part_complete_bytes);
+  /// Forgets the record being read when the input ended inside it.
+  void drop_partial_record() { set_.timestamps.truncate(committed_ts_); }
+  /// The ids a cut at the end of the input may have left incomplete: the
+  /// last complete record's and the cut record's.
+  std::vector<TraceId> ids_at_the_cut() const {
+    std::vector<TraceId> ids;
+    if (last_group_ != kNone) ids.push_back(last_id_);
+    if (rec_.has_id && state_ != State::Array) ids.push_back(rec_.id);
+    return ids;
+  }
+
+  // nlohmann SAX interface.
+  bool null() { return scalar({}); }
+  bool boolean(bool v) { return scalar({Scalar::Kind::Bool, v}); }
+  bool number_integer(json::number_integer_t v) { return scalar({Scalar::Kind::Int, false, v}); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar({Scalar::Kind::Uint, false, 0, v}); }
+  bool number_float(json::number_float_t v, const std::string& raw) {
+    return scalar({Scalar::Kind::Float, false, 0, 0, v, nullptr, &raw});
+  }
+  bool string(std::string& v) { return scalar({Scalar::Kind::String, false, 0, 0, 0, &v}); }
+  bool binary(json::binary_t&) { return fail("unexpected binary value"); }
+  bool start_object(std::size_t) { return start_container(true); }
+  bool start_array(std::size_t) { return start_container(false); }
+  bool end_object() { return end_container(); }
+  bool end_array() { return end_container(); }
+  bool key(std::string& k);
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex);
+
+ private:
+  bool scalar(const Scalar& v);
+  bool record_scalar(const Scalar& v);
+  bool timestamp_scalar(const Scalar& v);
+  bool tensor_scalar(const Scalar& v);
+  bool start_container(bool object);
+  bool element_container(bool object);
+  bool record_container(bool object);
+  bool end_container();
+  void skip_from(State resume) {
+    resume_ = resume;
+    state_ = State::Skip;
+    skip_depth_ = 1;
+  }
+  void begin_record();
+  bool begin_timestamps();
+  bool end_timestamp();
+  bool commit_record();
+  void take_attrs(TraceSet& part, const RecordAttrs& attrs, std::vector<std::uint32_t>& values);
+  std::uint64_t copy_timestamps(const TraceSet& part, const Record& r, const std::vector<NameId>& names, std::uint32_t own);
+  bool extend_last_plain(std::uint32_t group);
+  bool likely_continuation(TraceId id);
+  // This file's index in TraceSet::sources, added on first use.
+  std::uint32_t source_index() {
+    if (source_ == kNone) {
+      source_ = static_cast<std::uint32_t>(set_.sources.size());
+      set_.sources.push_back(input_.path());
+    }
+    return source_;
+  }
+  void mark_complete();
+  std::uint32_t group_for(TraceId id);
+  bool fail(const std::string& what);
+  bool reject(std::string_view kind, const std::string& what);
+  std::string record_label() const { return "record " + std::to_string(record_count_); }
+  std::string timestamp_label() const { return record_label() + ": timestamps[" + std::to_string(ts_index_) + "]"; }
+
+  TraceSet& set_;
+  InputSource& input_;
+  SkipLog* skip_;
+  State state_ = State::Top;
+  State resume_ = State::Top;
+  std::size_t depth_ = 0;       // open containers
+  std::size_t skip_depth_ = 0;  // open containers of a skipped value
+  Field field_ = Field::Other;
+  TsField ts_field_ = TsField::Other;
+  TensorField tensor_field_ = TensorField::Other;
+  PendingRecord rec_;
+  TensorRecord tensor_;            // the current record's tensor, when it has one
+  std::uint64_t record_offset_ = 0;  // where the current element starts in the input
+  std::uint32_t source_ = kNone;     // see source_index()
+  std::size_t record_count_ = 0;   // elements started so far (1-based label of the current one)
+  std::size_t ts_index_ = 0;       // index of the timestamp being read in the current record
+  std::uint64_t committed_ts_ = 0;  // timestamp bytes that belong to complete records
+  std::int64_t record_last_ns_ = 0;      // the last timestamp of the record being read
+  std::int64_t committed_last_ns_ = 0;   // the last timestamp of the last complete record that had one
+  std::int64_t previous_last_ns_ = 0;    // committed_last_ns_ before the record being committed
+  bool ts_has_name_ = false, ts_has_ns_ = false;
+  NameId ts_name_ = 0;
+  std::int64_t ts_ns_ = 0;
+  bool parse_error_at_end_ = false;
+  bool after_separator_ = false;  // the parse error: the input ended where an element was expected
+  std::size_t complete_records_ = 0;  // elements of the top-level array read whole
+  std::uint64_t complete_bytes_ = 0;  // input offset just past the last of them (or the `[`)
+  std::string error_;
+  GroupIndex group_of_;
+  TraceId last_id_ = 0;
+  std::uint32_t last_group_ = kNone;
+  // Per group: its first record (kNone: none yet; kNone - 1: in an earlier
+  // file), and a plain record that later plain ones may extend.
+  std::vector<std::uint32_t> group_first_record_;
+  std::vector<std::uint32_t> group_last_plain_;
+};
+
+bool RecordReader::fail(const std::string& what) {
+  error_ = printable_position(input_) + what;
+  return false;
+}
+
+// A problem confined to one element of the array: stops the file, or with
+// --skip-invalid leaves the element out and reads on.
+bool RecordReader::reject(std::string_view kind, const std::string& what) {
+  if (skip_ == nullptr) return fail(what);
+  std::string place = record_label();
+  if (rec_.has_id) place += " (id " + wide_int_to_string(rec_.id) + ")";
+  skip_->add(kind, std::move(place));
+  if (depth_ > 1) {
+    state_ = State::Discard;
+  } else {
+    mark_complete();
+  }
+  return true;
+}
+
+bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+  // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
+  std::string text = ex.what();
+  const std::string marker = "parse error at ";
+  if (auto at = text.find(marker); at != std::string::npos) text = text.substr(at + marker.size());
+  // A file cut short ends in the middle of a token ("invalid ...") or
+  // between tokens ("unexpected end of input"); a complete but wrong token
+  // at the very end ("unexpected ']'") is a real syntax error.
+  const bool ended = text.find("unexpected end of input") != std::string::npos;
+  after_separator_ = text.find("unexpected end of input; expected '[', '{', or a literal") != std::string::npos;
+  parse_error_at_end_ = input_.at_end() && (ended || text.find(" - invalid ") != std::string::npos);
+  if (!input_.at_end() && ended) {
+    // nlohmann takes a NUL byte for the end of the input.
+    return fail("unexpected NUL byte: this looks like a binary file, not a JSON trace file");
+  }
+  if (state_ == State::Top) {
+    const auto colon = text.find(": ");
+    if (colon != std::string::npos) text.insert(colon + 2, "not a JSON trace file: ");
+  }
+  error_ = printable(text);
+  return false;
+}
+
+bool RecordReader::key(std::string& k) {
+  switch (state_) {
+    case State::Record: field_ = classify_field(k); break;
+    case State::Timestamp: ts_field_ = classify_ts_field(k); break;
+    case State::Tensor: tensor_field_ = classify_tensor_field(k); break;
+    default: break;
+  }
+  return true;
+}
+
+bool RecordReader::scalar(const Scalar& v) {
+  switch (state_) {
+    case State::Top:
+      return fail("the file holds " + v.describe() + ", not a JSON array of trace records");
+    case State::Array:
+      ++record_count_;
+      rec_ = PendingRecord{};
+      return reject("array elements that are not objects", record_label() + " is " + v.describe() + ", not an object");
+    case State::Record: return record_scalar(v);
+    case State::Timestamps:
+      return reject("malformed timestamps", timestamp_label() + " is " + v.describe() + ", not an object");
+    case State::Timestamp: return timestamp_scalar(v);
+    case State::Tensor: return tensor_scalar(v);
+    case State::Skip:
+    case State::Discard: return true;
+    case State::Done: break;
+  }
+  return fail("unexpected value after the end of the array");
+}
+
+bool RecordReader::record_scalar(const Scalar& v) {
+  switch (field_) {
+    case Field::Id:
+      if (v.is_big_integer()) {
+        return reject("ids that do not fit in 64 bits", record_label() + ": id " + v.describe() + " does not fit in 64 bits");
+      }
+      if (!v.is_integer()) return reject("ids that are not integers", record_label() + ": id is " + v.describe() + ", not an integer");
+      rec_.has_id = true;
+      rec_.id = v.as_id();
+      return true;
+    case Field::ParentId:
+      if (!v.is_integer()) {
+        return reject("parent ids that are not integers",
+                      record_label() + ": parent_id is " + v.describe() + ", not an integer");
+      }
+      rec_.attrs.has_parent = true;
+      rec_.parent_id = v.as_id();
+      return true;
+    case Field::ModelName:
+      rec_.has_model_name = true;
+      rec_.attrs.model_name = set_.values.intern(v.to_py());
+      return true;
+    case Field::ModelVersion:
+      rec_.has_model_version = true;
+      rec_.attrs.model_version = set_.values.intern(v.to_py());
+      return true;
+    case Field::Activity:
+      rec_.has_activity = true;
+      rec_.attrs.activity = v.kind == Scalar::Kind::String ? classify_activity(*v.s) : Activity::Other;
+      return true;
+    case Field::Timestamps:
+      return reject("malformed timestamps", record_label() + ": timestamps is " + v.describe() + ", not an array");
+    case Field::Tensor:
+      return reject("malformed tensors", record_label() + ": tensor is " + v.describe() + ", not an object");
+    case Field::Other: break;
+  }
+  return true;
+}
+
+bool RecordReader::timestamp_scalar(const Scalar& v) {
+  if (ts_field_ == TsField::Name) {
+    if (v.kind != Scalar::Kind::String) {
+      return reject("malformed timestamps", timestamp_label() + ".name is " + v.describe() + ", not a string");
+    }
+    const auto id = set_.names.intern(*v.s);
+    if (!id) return fail(timestamp_label() + ": too many distinct timestamp names");
+    ts_has_name_ = true;
+    ts_name_ = *id;
+    return true;
+  }
+  if (ts_field_ == TsField::Ns) {
+    if (v.is_big_integer() || (v.kind == Scalar::Kind::Uint && v.u > static_cast<std::uint64_t>(INT64_MAX))) {
+      return reject("timestamps whose ns does not fit in 64 bits",
+                    timestamp_label() + ".ns " + v.describe() + " does not fit in a signed 64-bit integer");
+    }
+    if (!v.is_integer()) {
+      return reject("timestamps whose ns is not an integer", timestamp_label() + ".ns is " + v.describe() + ", not an integer");
+    }
+    ts_has_ns_ = true;
+    ts_ns_ = v.kind == Scalar::Kind::Int ? v.i : static_cast<std::int64_t>(v.u);
+  }
+  return true;
+}
+
+bool RecordReader::tensor_scalar(const Scalar& v) {
+  if (tensor_field_ == TensorField::Other) return true;
+  static constexpr const char* kNames[] = {"name", "data", "shape", "dtype"};
+  const auto k = static_cast<std::size_t>(tensor_field_);
+  if (v.kind != Scalar::Kind::String) {
+    return reject("malformed tensors", record_label() + ": tensor." + kNames[k] + " is " + v.describe() + ", not a string");
+  }
+  TensorRecord& t = tensor_;
+  bool* present[] = {&t.has_name, &t.has_data, &t.has_shape, &t.has_dtype};
+  *present[k] = true;
+  if (t.fields) {
+    std::string* targets[] = {&t.fields->name, &t.fields->data, &t.fields->shape, &t.fields->dtype};
+    *targets[k] = *v.s;  // a copy: the parser's buffer keeps the capacity of its longest string
+  }
+  return true;
+}
+
+bool RecordReader::start_container(bool object) {
+  ++depth_;
+  switch (state_) {
+    case State::Top:
+      if (object) return fail("the file holds a JSON object, not an array of trace records");
+      state_ = State::Array;
+      mark_complete();
+      return true;
+    case State::Array: return element_container(object);
+    case State::Record: return record_container(object);
+    case State::Timestamps:
+      if (!object) return reject("malformed timestamps", timestamp_label() + " is an array, not an object");
+      state_ = State::Timestamp;
+      ts_field_ = TsField::Other;
+      ts_has_name_ = ts_has_ns_ = false;
+      return true;
+    case State::Timestamp:
+      if (ts_field_ != TsField::Other) {
+        return reject("malformed timestamps", timestamp_label() + "." + (ts_field_ == TsField::Name ? "name" : "ns") +
+                                                  " is " + (object ? "an object" : "an array"));
+      }
+      skip_from(State::Timestamp);
+      return true;
+    case State::Tensor:
+      if (tensor_field_ != TensorField::Other) return reject("malformed tensors", record_label() + ": a tensor field is not a string");
+      skip_from(State::Tensor);
+      return true;
+    case State::Skip: ++skip_depth_; return true;
+    case State::Discard: return true;
+    case State::Done: break;
+  }
+  return fail("unexpected value after the end of the array");
+}
+
+bool RecordReader::element_container(bool object) {
+  ++record_count_;
+  record_offset_ = input_.offset() - 1;  // the '{' just read
+  rec_ = PendingRecord{};
+  if (!object) return reject("array elements that are not objects", record_label() + " is an array, not an object");
+  begin_record();
+  return true;
+}
+
+bool RecordReader::record_container(bool object) {
+  const char* kind = object ? "an object" : "an array";
+  switch (field_) {
+    case Field::Timestamps:
+      if (object) return reject("malformed timestamps", record_label() + ": timestamps is an object, not an array");
+      return begin_timestamps();
+    case Field::Tensor:
+      if (!object) return reject("malformed tensors", record_label() + ": tensor is an array, not an object");
+      tensor_ = TensorRecord{};
+      if (input_.rereadable()) {
+        tensor_.source = source_index();
+      } else {
+        tensor_.fields = std::make_unique<TensorFields>();
+      }
+      rec_.attrs.has_tensor = true;
+      tensor_field_ = TensorField::Other;
+      state_ = State::Tensor;
+      return true;
+    case Field::Id:
+      return reject("ids that are not integers", record_label() + ": id is " + kind + ", not an integer");
+    case Field::ParentId:
+      return reject("parent ids that are not integers", record_label() + ": parent_id is " + kind + ", not an integer");
+    case Field::ModelName:
+      return reject("model names that are not scalars", record_label() + ": model_name is " + kind + ", not a string or number");
+    case Field::ModelVersion:
+      return reject("model versions that are not scalars",
+                    record_label() + ": model_version is " + kind + ", not a string or number");
+    case Field::Activity:
+      rec_.has_activity = true;
+      rec_.attrs.activity = Activity::Other;
+      break;
+    case Field::Other: break;
+  }
+  skip_from(State::Record);
+  return true;
+}
+
+bool RecordReader::end_container() {
+  --depth_;
+  switch (state_) {
+    case State::Skip:
+      if (--skip_depth_ == 0) state_ = resume_;
+      return true;
+    case State::Discard:
+      if (depth_ == 1) {
+        state_ = State::Array;
+        drop_partial_record();
+        mark_complete();
+      }
+      return true;
+    case State::Record:
+      state_ = State::Array;
+      return commit_record();
+    case State::Array: state_ = State::Done; return true;
+    case State::Timestamps: state_ = State::Record; return true;
+    case State::Timestamp: return end_timestamp();
+    case State::Tensor: state_ = State::Record; return true;
+    case State::Top:
+    case State::Done: break;
+  }
+  return fail("unbalanced JSON");
+}
+
+void RecordReader::begin_record() {
+  rec_.ts_begin = set_.timestamps.size();
+  field_ = Field::Other;
+  state_ = State::Record;
+}
+
+bool RecordReader::begin_timestamps() {
+  // A repeated "timestamps" key replaces the earlier list, as in Python.
+  set_.timestamps.truncate(rec_.ts_begin);
+  // Encode as the continuation of the last complete record when this one is
+  // likely to be appended to it (see extend_last_plain), sparing a rebase.
+  rec_.encoded_after = rec_.has_id && likely_continuation(rec_.id) ? committed_last_ns_ : 0;
+  record_last_ns_ = rec_.encoded_after;
+  rec_.ts_count = 0;
+  rec_.lowercase_names = false;
+  rec_.attrs.has_timestamps = true;
+  ts_index_ = 0;
+  state_ = State::Timestamps;
+  return true;
+}
+
+bool RecordReader::end_timestamp() {
+  state_ = State::Timestamps;
+  if (!ts_has_name_) return reject("malformed timestamps", timestamp_label() + " has no \"name\"");
+  if (!ts_has_ns_) return reject("malformed timestamps", timestamp_label() + " has no \"ns\"");
+  if (set_.timestamps.size() >= kNone - 32) return fail("more timestamps than this tool can hold");
+  if (set_.names.info(ts_name_).lowercase_relevant) rec_.lowercase_names = true;
+  set_.timestamps.append(ts_name_, ts_ns_, record_last_ns_);
+  record_last_ns_ = ts_ns_;
+  ++rec_.ts_count;
+  ++ts_index_;
+  return true;
+}
+
+void RecordReader::mark_complete() {
+  committed_ts_ = set_.timestamps.size();
+  complete_bytes_ = input_.offset();
+  if (state_ == State::Array && record_count_ > 0) complete_records_ = record_count_;
+}
+
+std::uint32_t RecordReader::group_for(TraceId id) {
+  if (last_group_ != kNone && id == last_id_) return last_group_;
+  std::size_t slot = 0;
+  std::uint32_t group = group_of_.find(id, slot);
+  if (group == kNone) {
+    group = static_cast<std::uint32_t>(set_.group_ids.size());
+    set_.group_ids.push_back(id);
+    set_.group_own_bytes.push_back(kNone);
+    group_first_record_.push_back(kNone);
+    group_last_plain_.push_back(kNone);
+    group_of_.insert(group, slot);
+  }
+  last_id_ = id;
+  last_group_ = group;
+  return group;
+}
+
+// Appends the plain record just read to the id's last plain record when no
+// timestamps came in between. When that is the id's first record, which the
+// script treats apart, the boundary is kept in group_own_bytes.
+bool RecordReader::extend_last_plain(std::uint32_t group) {
+  const std::uint32_t target = group_last_plain_[group];
+  if (target == kNone) return false;
+  Record& prev = set_.records[target];
+  if (std::uint64_t{prev.ts_begin} + prev.ts_size != rec_.ts_begin) return false;
+  if (target == group_first_record_[group] && set_.group_own_bytes[group] == kNone) {
+    set_.group_own_bytes[group] = prev.ts_size;
+  }
+  if (rec_.ts_count > 0) set_.timestamps.rebase(rec_.ts_begin, rec_.encoded_after, prev.ts_size > 0 ? previous_last_ns_ : 0);
+  prev.ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - prev.ts_begin);
+  return true;
+}
+
+// The record of `id` being read will probably be appended to that id's last
+// plain record: it ends where the arena ends.
+bool RecordReader::likely_continuation(TraceId id) {
+  std::size_t slot = 0;
+  const std::uint32_t group = last_group_ != kNone && id == last_id_ ? last_group_ : group_of_.find(id, slot);
+  if (group == kNone) return false;
+  const std::uint32_t target = group_last_plain_[group];
+  if (target == kNone) return false;
+  const Record& prev = set_.records[target];
+  return prev.ts_size > 0 && std::uint64_t{prev.ts_begin} + prev.ts_size == rec_.ts_begin;
+}
+
+bool RecordReader::commit_record() {
+  if (!rec_.has_id) {
+    ++set_.records_without_id;
+    if (rec_.attrs.activity != Activity::None && rec_.attrs.activity != Activity::Other) {
+      set_.has_tensor_without_id = true;
+    }
+    drop_partial_record();
+    mark_complete();
+    return true;
+  }
+  previous_last_ns_ = committed_last_ns_;
+  const std::uint32_t group = group_for(rec_.id);
+  if (rec_.ts_count > 0) committed_last_ns_ = record_last_ns_;
+  const bool mergeable = rec_.plain() && !rec_.lowercase_names;
+  if (mergeable && extend_last_plain(group)) {
+    mark_complete();
+    return true;
+  }
+  if (set_.records.size() >= kNone) return fail("more records than this tool can hold");
+  if (rec_.ts_count > 0) set_.timestamps.rebase(rec_.ts_begin, rec_.encoded_after, 0);  // stands alone
+  const auto ts_size = static_cast<std::uint32_t>(set_.timestamps.size() - rec_.ts_begin);
+  Record r{group, static_cast<std::uint32_t>(rec_.ts_begin), ts_size, kNone};
+  if (!rec_.plain()) {
+    if (rec_.attrs.has_tensor) {
+      if (tensor_.source != kNone && tensor_.record_end == 0) {  // not a record of another part
+        tensor_.record_begin = record_offset_;
+        tensor_.record_end = input_.offset();
+      }
+      rec_.attrs.tensor = static_cast<std::uint32_t>(set_.tensors.size());
+      set_.tensors.push_back(std::move(tensor_));
+    }
+    if (rec_.attrs.has_parent) {
+      rec_.attrs.parent = static_cast<std::uint32_t>(set_.parent_ids.size());
+      set_.parent_ids.push_back(rec_.parent_id);
+    }
+    r.attrs = static_cast<std::uint32_t>(set_.attrs.size());
+    set_.attrs.push_back(rec_.attrs);
+  }
+  const auto index = static_cast<std::uint32_t>(set_.records.size());
+  if (mergeable) group_last_plain_[group] = index;
+  if (group_first_record_[group] == kNone) group_first_record_[group] = index;
+  set_.records.push_back(r);
+  mark_complete();
+  return true;
+}
+
+// The attributes of a record of `part`, with its model name and version
+// interned here (`values`: part's value index -> ours, filled on first use).
+void RecordReader::take_attrs(TraceSet& part, const RecordAttrs& attrs, std::vector<std::uint32_t>& values) {
+  auto value = [&](std::uint32_t v) {
+    if (values[v] == kNone) values[v] = set_.values.intern(part.values[v]);
+    return values[v];
+  };
+  rec_.attrs = attrs;
+  rec_.has_model_name = attrs.model_name != kNone;
+  if (rec_.has_model_name) rec_.attrs.model_name = value(attrs.model_name);
+  rec_.has_model_version = attrs.model_version != kNone;
+  if (rec_.has_model_version) rec_.attrs.model_version = value(attrs.model_version);
+  rec_.has_activity = attrs.activity != Activity::None;
+  if (attrs.has_parent) rec_.parent_id = part.parent_ids[attrs.parent];
+  if (attrs.has_tensor) {
+    tensor_ = std::move(part.tensors[attrs.tensor]);
+    if (tensor_.source != kNone) tensor_.source = source_index();
+  }
+}
+
+// Appends the timestamps of `r`, a record of `part`, as a record of its own;
+// `names` maps part's name ids to ours. Returns where the first `own` bytes
+// of it (in part's encoding) end in ours, or kNone when `own` is kNone.
+std::uint64_t RecordReader::copy_timestamps(const TraceSet& part, const Record& r, const std::vector<NameId>& names,
+                                            std::uint32_t own) {
+  std::size_t own_count = SIZE_MAX;
+  if (own != kNone) {
+    own_count = 0;
+    part.timestamps.decode(r.ts_begin, std::uint64_t{r.ts_begin} + own, r.ts_begin,
+                           [&own_count](NameId, std::int64_t) { ++own_count; });
+  }
+  std::uint64_t own_end = own == kNone ? kNone : 0;
+  rec_.ts_begin = set_.timestamps.size();
+  rec_.encoded_after = 0;
+  record_last_ns_ = 0;
+  part.for_each_in_record(r, [&](NameId name, std::int64_t ns) {
+    if (rec_.ts_count == own_count) own_end = set_.timestamps.size() - rec_.ts_begin;
+    const NameId ours = names[name];
+    if (set_.names.info(ours).lowercase_relevant) rec_.lowercase_names = true;
+    set_.timestamps.append(ours, ns, record_last_ns_);
+    record_last_ns_ = ns;
+    ++rec_.ts_count;
+  });
+  if (rec_.ts_count == own_count) own_end = set_.timestamps.size() - rec_.ts_begin;
+  return own_end;
+}
+
+// Commits the records of `part` one by one, in its file order, exactly as if
+// they had been read here: ids already seen here join their groups, and
+// plain records merge across the seam as they would in one pass. A part's
+// own merges stand (they would happen here too), and so does where the
+// first record of an id first seen in `part` ends.
+void RecordReader::append_part(TraceSet& part, std::size_t part_complete_records, std::uint64_t part_complete_bytes) {
+  std::vector<NameId> names(part.names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto id = set_.names.intern(part.names.info(static_cast<NameId>(i)).text);
+    if (!id) throw DataError("too many distinct timestamp names");
+    names[i] = *id;
+  }
+  std::vector<std::uint32_t> values(part.values.size(), kNone);
+  std::vector<bool> group_seen(part.group_ids.size(), false);
+  constexpr std::size_t kReleaseEvery = 1 << 16;  // records
+  for (std::size_t i = 0; i < part.records.size(); ++i) {
+    const Record& r = part.records[i];
+    if (i % kReleaseEvery == 0 && i > 0) {
+      // What has been taken in is not read again: its memory goes back now,
+      // not when the part is dropped, so the two sets never both hold it.
+      part.timestamps.release_before(r.ts_begin);
+      release_pages(part.records.data(), i * sizeof(Record));
+    }
+    rec_ = PendingRecord{};
+    rec_.has_id = true;
+    rec_.id = part.group_ids[r.group];
+    if (r.attrs == kNone) {
+      rec_.attrs.has_timestamps = true;
+    } else {
+      take_attrs(part, part.attrs[r.attrs], values);
+    }
+    const std::uint32_t own = group_seen[r.group] ? kNone : part.group_own_bytes[r.group];
+    group_seen[r.group] = true;
+    const std::uint64_t own_end = copy_timestamps(part, r, names, own);
+    if (set_.timestamps.size() >= kNone - 32) throw DataError("more timestamps than this tool can hold");
+    const std::size_t groups_before = set_.group_ids.size();
+    if (!commit_record()) throw DataError(error_);
+    if (own != kNone && set_.group_ids.size() > groups_before) set_.group_own_bytes.back() = static_cast<std::uint32_t>(own_end);
+  }
+  record_count_ += part_complete_records;
+  complete_records_ += part_complete_records;
+  complete_bytes_ = part_complete_bytes;
+  set_.records_without_id += part.records_without_id;
+  set_.has_tensor_without_id = set_.has_tensor_without_id || part.has_tensor_without_id;
+  part = TraceSet{};
+}
+
+void reserve_for(TraceSet& set, std::uint64_t bytes) {
+  // A timestamp record takes about 75 bytes of JSON and 4 packed; reserving
+  // spares the copies of growing. Pages never touched cost no memory.
+  set.timestamps.reserve(std::min<std::uint64_t>(set.timestamps.size() + bytes / 12, kNone));
+  // A Triton request takes about 1 kB: two records (one with attributes) per
+  // model it ran. Growing past these costs a copy; reserving more costs nothing.
+  set.records.reserve(static_cast<std::size_t>(set.records.size() + bytes / 256));
+  set.attrs.reserve(static_cast<std::size_t>(set.attrs.size() + bytes / 512));
+  set.group_ids.reserve(static_cast<std::size_t>(set.group_ids.size() + bytes / 512));
+  set.group_own_bytes.reserve(set.group_ids.capacity());
+  set.timestamps.advise_huge_pages();
+  advise_huge_pages(set.records);
+  advise_huge_pages(set.attrs);
+  advise_huge_pages(set.group_ids);
+}
+
+PartReader::PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes)
+    : input_(input) {
+  reserve_for(set, expected_bytes);
+  set.index_valid = false;
+  reader_ = std::make_unique<RecordReader>(set, input, skip);
+}
+
+PartReader::~PartReader() = default;
+
+PartEnding PartReader::read() {
+  RecordReader& reader = *reader_;
+  const bool ok = json::sax_parse(input_.begin(), input_.end(), &reader, json::input_format_t::json, true, false);
+  if (!input_.read_error().empty()) throw DataError("read error: " + input_.read_error());
+  if (ok && !input_.at_end()) {
+    throw DataError(printable_position(input_) + "unexpected NUL byte after the end of the array");
+  }
+  PartEnding ending;
+  if (!ok && reader.ended_inside_array()) {
+    reader.drop_partial_record();
+    ending.notes.truncated = true;
+    ending.at_split = reader.ended_at_split();
+    ending.ids_at_the_cut = reader.ids_at_the_cut();
+  } else if (!ok && reader.ended_before_any_value()) {
+    ending.notes.empty_input = true;
+  } else if (!ok || !reader.finished()) {
+    throw DataError(reader.error().empty() ? std::string("not a complete JSON array") : reader.error());
+  }
+  ending.notes.complete_records = reader.complete_records();
+  ending.notes.complete_bytes = reader.complete_bytes();
+  return ending;
+}
+
+LoadNotes PartReader::append_part(TraceSet& part, const PartEnding& ending) {
+  reader_->append_part(part, ending.notes.complete_records, ending.notes.complete_bytes);
+  LoadNotes notes = ending.notes;
+  notes.complete_records = reader_->complete_records();
+  return notes;
+}
+
+// The whole of `input`, in one pass on this thread.
+LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip) {
+  PartReader reader(set, input, skip, input.size_hint());
+  const PartEnding ending = reader.read();
+  set.ids_at_the_cut.insert(set.ids_at_the_cut.end(), ending.ids_at_the_cut.begin(), ending.ids_at_the_cut.end());
+  return ending.notes;
+}
+
+}  // namespace detail
+
+LoadNotes append_trace_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
+  std::optional<LoadNotes> notes = detail::read_in_parts(set, input, options);
+  if (!notes) notes = detail::read_in_one_pass(set, input, options.skip);
+  set.complete_records += notes->complete_records;
+  set.complete_bytes = notes->complete_bytes;
+  return *notes;
+}
+
+TraceSet load_trace_set(InputSource& input, const LoadOptions& options) {
+  TraceSet set;
+  const LoadNotes notes = append_trace_file(set, input, options);
+  set.truncated = notes.truncated;
+  set.empty_input = notes.empty_input;
+  set.index_by_id();
+  return set;
+}
+
+}  // namespace trace_summary

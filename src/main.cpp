@@ -1,4 +1,0 @@
-// trace_summary: summarise Triton Inference Server trace files.
-#include "trace_summary/cli.hpp"
-
-int main(int argc, char** argv) { return trace_summary::run_cli(argc, argv); }
