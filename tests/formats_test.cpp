@@ -3,6 +3,7 @@
 // tool), the JSON document against its schema, the CSV parsed back, --merge,
 // --model and the timeline's nesting.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -13,18 +14,18 @@
 #include <string>
 #include <vector>
 
-#include "test_support.hpp"
-#include "render/json_renderer.hpp"
 #include "engine/model_filter.hpp"
 #include "engine/percentiles.hpp"
-#include "engine/span_stats.hpp"
-#include "render/csv_renderer.hpp"
+#include "engine/span_engine.hpp"
 #include "render/timeline_writer.hpp"
+#include "test_support.hpp"
 
 namespace trace_summary {
 namespace {
 
 using testing::load_text;
+using testing::ReportOptions;
+using testing::write_report;
 
 std::string stamp(const char* name, long long ns) {
   return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
@@ -55,20 +56,27 @@ double numpy_linear(std::vector<double> v, double p) {
 }
 
 TEST(Percentiles, AreNumpysLinearInterpolation) {
-  std::vector<std::int64_t> one_to_hundred;
+  std::vector<double> one_to_hundred;
   for (int i = 1; i <= 100; ++i) one_to_hundred.push_back(i);
   EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 50), 50.5);
   EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 90), 90.1);
   EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 99), 99.01);
   EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 0), 1);
   EXPECT_DOUBLE_EQ(percentile(one_to_hundred, 100), 100);
-  const std::vector<std::int64_t> uneven = {10, 20, 40, 80};
+  const std::vector<double> uneven = {10, 20, 40, 80};
   EXPECT_DOUBLE_EQ(percentile(uneven, 25), 17.5);  // rank 0.75
   EXPECT_DOUBLE_EQ(percentile(uneven, 99.9), 80 - 40 * (1 - 0.997));
   EXPECT_DOUBLE_EQ(percentile({7}, 50), 7);
   for (double p : {1.0, 33.3, 66.6, 95.0}) {
     EXPECT_NEAR(percentile(uneven, p), numpy_linear({10, 20, 40, 80}, p), 1e-9) << p;
   }
+}
+
+// The first HTTP model's report, with the distribution of `percentiles`.
+ModelReport first_model(const std::string& json, const std::vector<double>& percentiles) {
+  auto input = InputSource::from_memory(json);
+  const auto report = build_report({{"t.json", input.get()}}, "t.json", {}, {});
+  return report->model(Protocol::Http, 0, {true, percentiles});
 }
 
 TEST(SpanStats, RowsFollowTheClassicOrderWithExactStatistics) {
@@ -79,16 +87,12 @@ TEST(SpanStats, RowsFollowTheClassicOrderWithExactStatistics) {
     text += (i > 1 ? "," : "") + http_trace(i, "m", 1'000'000LL * i, 1000LL * i + 300);
     handlers_us.push_back(i + 0.3);
   }
-  const TraceSet set = load_text(text + "]");
-  const FileSummary s = summarize(set, Compat::Classic);
-  const PassRows rows = span_rows(set, s, s.http, {50, 90});
-  ASSERT_EQ(rows.models.size(), 1u);
-  const ModelRows& m = rows.models[0];
+  const ModelReport m = first_model(text + "]", {50, 90});
   std::vector<std::string> keys;
-  for (const SpanRow& r : m.rows) keys.push_back(r.key);
+  for (const StatRow& r : m.rows) keys.push_back(std::string(r.def->key));
   EXPECT_EQ(keys, (std::vector<std::string>{"http_infer", "http_receive", "http_send", "http_overhead", "handler",
                                             "handler_overhead", "queue", "compute"}));
-  const SpanRow& handler = m.rows[4];
+  const StatRow& handler = m.rows[4];
   EXPECT_EQ(handler.traces, 10u);
   EXPECT_DOUBLE_EQ(*handler.min_us, 1.3);
   EXPECT_DOUBLE_EQ(*handler.max_us, 10.3);
@@ -96,13 +100,13 @@ TEST(SpanStats, RowsFollowTheClassicOrderWithExactStatistics) {
   EXPECT_NEAR(handler.percentiles_us[0], numpy_linear(handlers_us, 50), 1e-9);
   EXPECT_NEAR(handler.percentiles_us[1], numpy_linear(handlers_us, 90), 1e-9);
   // Request time = receive 1 + 0.5 gap + handler + 0.5 gap + send 2 => 4 µs around the handler.
-  const SpanRow& infer = m.rows[0];
+  const StatRow& infer = m.rows[0];
   EXPECT_NEAR(infer.avg_us, 5.8 + 4, 1e-12);
   EXPECT_NEAR(handler.share_percent, 100 * 5.8 / 9.8, 1e-9);
-  const SpanRow& overhead = m.rows[3];  // infer - handler - receive - send = 1 µs each
+  const StatRow& overhead = m.rows[3];  // infer - handler - receive - send = 1 µs each
   EXPECT_DOUBLE_EQ(*overhead.min_us, 1);
   EXPECT_DOUBLE_EQ(*overhead.max_us, 1);
-  const SpanRow& queue = m.rows[6];
+  const StatRow& queue = m.rows[6];
   EXPECT_DOUBLE_EQ(*queue.min_us, 0.1);
 }
 
@@ -111,13 +115,11 @@ TEST(SpanStats, AveragesDivideByTheModelCountAsTheClassicSummary) {
   const std::string text = "[" + http_trace(1, "m", 0, 5000) + R"(,{"id":2,"model_name":"m","model_version":1,)" +
                            R"("timestamps":[)" + stamp("HTTP_RECV_START", 100) + "," + stamp("REQUEST_START", 200) +
                            "," + stamp("REQUEST_END", 300) + "]}]";
-  const TraceSet set = load_text(text);
-  const FileSummary s = summarize(set, Compat::Classic);
-  const PassRows rows = span_rows(set, s, s.http, {50});
-  const auto& all = rows.models[0].rows;
-  const auto it = std::find_if(all.begin(), all.end(), [](const SpanRow& r) { return r.key == "queue"; });
+  const ModelReport m = first_model(text, {50});
+  const auto& all = m.rows;
+  const auto it = std::find_if(all.begin(), all.end(), [](const StatRow& r) { return r.def->key == "queue"; });
   ASSERT_NE(it, all.end());
-  const SpanRow& queue = *it;
+  const StatRow& queue = *it;
   EXPECT_EQ(queue.traces, 1u);
   EXPECT_DOUBLE_EQ(queue.avg_us, 0.05);
   EXPECT_DOUBLE_EQ(*queue.min_us, 0.1);
@@ -171,15 +173,13 @@ TEST(JsonFormat, MatchesItsSchemaAndTheClassicNumbers) {
   std::ifstream schema_file(TRACE_SUMMARY_DOCS "/json-output.schema.json");
   const nlohmann::json schema = nlohmann::json::parse(schema_file);
   ReportOptions options;
-  options.format = Format::Json;
+  options.format = "json";
   options.show_trace = true;
   const std::string text = "[" + http_trace(1, "a,\\\"b\\\"", 0, 5000) + "," + http_trace(2, "ens", 10000, 9000) + "," +
                            http_trace(3, "child", 11000, 3000, 2) + "]";
   auto input = InputSource::from_memory(text);
   Output out;
-  OrderedJson files = OrderedJson::array();
-  write_report({{"t.json", input.get()}}, "t.json", options, out, {&files, nullptr});
-  write_json_document(files, Compat::Classic, options.percentiles, out);
+  write_report({{"t.json", input.get()}}, "t.json", options, out);
   const nlohmann::json doc = nlohmann::json::parse(out.text());
   validate(doc, schema, "document");
   const auto& models = doc["files"][0]["protocols"][0]["models"];
@@ -223,11 +223,10 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
 
 TEST(CsvFormat, ParsesBackWithQuotedModelNames) {
   ReportOptions options;
-  options.format = Format::Csv;
+  options.format = "csv";
   options.percentiles = {50, 99.9};
   const std::string text = "[" + http_trace(1, "a,\\\"b\\\"", 0, 5000) + "," + http_trace(2, "a,\\\"b\\\"", 10000, 7000) + "]";
   Output out;
-  render_csv_header(options.percentiles, out);
   auto input = InputSource::from_memory(text);
   write_report({{"x, y.json", input.get()}}, "x, y.json", options, out);
   const auto rows = parse_csv(out.text());
@@ -252,7 +251,7 @@ TEST(Merge, ThreeShardsEqualOneFileOfTheSameRecords) {
   const std::string a = http_trace(1, "m", 0, 5000) + "," + http_trace(2, "ens", 10000, 9000);
   const std::string b = http_trace(3, "child", 11000, 3000, 2) + "," + http_trace(4, "m", 30000, 6000);
   const std::string c = http_trace(5, "m", 50000, 7000);
-  for (Format format : {Format::Text, Format::Table, Format::Csv}) {
+  for (const char* format : {"text", "table", "csv"}) {
     ReportOptions options;
     options.format = format;
     options.show_trace = true;
@@ -292,13 +291,13 @@ TEST(ModelFilter, KeepsTheNamedModelsAndTheirEnsemblesChildren) {
 
 // The timeline document of `json_text`'s traces, at most `limit` of them.
 nlohmann::json timeline_of(const std::string& json_text, std::uint64_t limit) {
-  const TraceSet set = load_text(json_text);
-  const FileSummary s = summarize(set, Compat::Classic);
+  auto input = InputSource::from_memory(json_text);
+  const auto report = build_report({{"t.json", input.get()}}, "t.json", {}, {});
   const std::string path = ::testing::TempDir() + "timeline_test.json";
   {
-    TimelineWriter writer(path, limit);
-    writer.add_file(set, s, "t.json");
-    writer.finish();
+    TimelineSink writer(path, limit);
+    writer.file(*report);
+    writer.end();
   }
   std::ifstream in(path);
   const nlohmann::json doc = nlohmann::json::parse(in);

@@ -7,7 +7,7 @@
 #include <iterator>
 #include <string>
 
-#include "test_support.hpp"
+#include "fuzz/fuzz_driver.hpp"
 
 namespace trace_summary {
 namespace {
@@ -18,13 +18,7 @@ TEST(FuzzRegressions, EveryInputEndsInASummaryOrADataError) {
     std::ifstream file(entry.path(), std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     if (bytes.empty()) continue;
-    const auto flags = static_cast<unsigned char>(bytes[0]);
-    ReportOptions options;
-    options.verbose = (flags & 1) != 0;
-    options.show_trace = (flags & 2) != 0;
-    options.skip_invalid = (flags & 4) != 0;
-    options.compat = (flags & 8) != 0 ? Compat::Current : Compat::Classic;
-    const std::string result = testing::error_of([&] { testing::report_text(bytes.substr(1), options); });
+    const std::string result = testing::run_fuzz_input(bytes, ::testing::TempDir() + "fuzz_timeline.json");
     SUCCEED() << entry.path() << ": " << result;
     ++inputs;
   }

@@ -73,8 +73,8 @@ TEST(SpanEngine, SumsEveryHttpSpanExactly) {
   EXPECT_EQ(sum_of(m, Span::ComputeInfer), 80);
   EXPECT_EQ(sum_of(m, Span::ComputeOutput), 10);
   EXPECT_TRUE(s.grpc.models.empty());
-  const SpanDurations spans = trace_spans(set, s, Protocol::Http, s.http.traces[0]);
-  EXPECT_EQ(spans[static_cast<std::size_t>(Span::HttpInfer)], 160u);
+  const SpanTimes spans = trace_spans(set, s, Protocol::Http, s.http.traces[0]);
+  EXPECT_EQ(spans[static_cast<std::size_t>(Span::HttpInfer)]->duration_ns(), 160u);
   EXPECT_FALSE(spans[static_cast<std::size_t>(Span::GrpcInfer)]);
 }
 

@@ -15,10 +15,12 @@
 
 #include <unistd.h>
 
-#include "render/csv_renderer.hpp"
+#include "app/tee_sink.hpp"
 #include "base/errors.hpp"
+#include "engine/report_builder.hpp"
 #include "io/progress.hpp"
-#include "engine/report.hpp"
+#include "app/format_sink.hpp"
+#include "render/timeline_writer.hpp"
 
 namespace trace_summary {
 namespace {
@@ -62,12 +64,6 @@ struct Arguments {
   std::uint64_t timeline_limit = 10000;
   unsigned jobs = default_jobs();
   std::vector<std::string> files;
-};
-
-// One opened input and the name its report shows.
-struct OpenedInput {
-  std::string name;
-  std::unique_ptr<InputSource> source;
 };
 
 void add_options(CLI::App& app, Arguments& args) {
@@ -138,82 +134,90 @@ std::optional<std::vector<double>> parse_percentiles(const std::string& text, st
   return out;
 }
 
-Format format_of(const std::string& name) {
-  if (name == "table") return Format::Table;
-  if (name == "json") return Format::Json;
-  if (name == "csv") return Format::Csv;
-  return Format::Text;
-}
-
-// Opens every input before anything is printed.
-bool open_all(const std::vector<std::string>& files, std::vector<OpenedInput>& opened) {
+// The reports to make: each file alone, or all of them as one (--merge).
+std::vector<std::vector<std::string>> report_groups(const std::vector<std::string>& files, bool merge) {
+  std::vector<std::vector<std::string>> groups;
   for (const std::string& path : files) {
-    try {
-      opened.push_back({path == "-" ? "<stdin>" : path, InputSource::open(path)});
-    } catch (const std::system_error& e) {
-      std::cerr << "trace_summary: cannot open " << path << ": " << e.code().message() << '\n';
-      return false;
-    }
-  }
-  return true;
-}
-
-// The reports to make: each input alone, or all of them as one (--merge).
-std::vector<std::vector<NamedInput>> report_groups(std::vector<OpenedInput>& inputs, bool merge) {
-  std::vector<std::vector<NamedInput>> groups;
-  for (OpenedInput& input : inputs) {
     if (!merge || groups.empty()) groups.emplace_back();
-    groups.back().push_back({input.name, input.source.get()});
+    groups.back().push_back(path);
   }
   return groups;
 }
 
-std::string display_name(const std::vector<NamedInput>& group) {
+std::string shown_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+std::string display_name(const std::vector<std::string>& group) {
   std::string name;
-  for (const NamedInput& input : group) name += (name.empty() ? "" : ", ") + input.name;
+  for (const std::string& path : group) name += (name.empty() ? "" : ", ") + shown_name(path);
   return name;
 }
 
-// Runs one report, with a progress line per input when asked.
-int run_report(const std::vector<NamedInput>& group, const ReportOptions& options, bool progress, Output& out,
-               const ReportSinks& sinks) {
+// What summarising needs besides the sink: the options of each stage.
+struct RunPlan {
+  LoadRequest load;
+  ComputeOptions compute;
+  bool progress = false;
+};
+
+// Opens the group's files (when it is its turn: never more open than one
+// report needs). A message when one cannot be opened.
+std::optional<std::string> open_group(const std::vector<std::string>& group,
+                                      std::vector<std::unique_ptr<InputSource>>& sources) {
+  for (const std::string& path : group) {
+    try {
+      sources.push_back(InputSource::open(path));
+    } catch (const std::system_error& e) {
+      return "cannot open " + path + ": " + e.code().message();
+    }
+  }
+  return std::nullopt;
+}
+
+// Makes one report and hands it to the sink; returns the exit status.
+int run_report(const std::vector<std::string>& group, const RunPlan& plan, ReportSink& sink, Output& out) {
+  const std::string name = display_name(group);
+  std::vector<std::unique_ptr<InputSource>> sources;
+  if (auto error = open_group(group, sources)) {
+    out.flush();
+    std::cerr << "trace_summary: " << *error << '\n';
+    sink.failed_file(name, *error);
+    return kExitUsage;
+  }
+  std::vector<NamedInput> inputs;
+  for (std::size_t i = 0; i < group.size(); ++i) inputs.push_back({shown_name(group[i]), sources[i].get()});
   std::optional<ProgressLine> line;
-  for (const NamedInput& input : group) {
-    if (!progress) break;
+  for (const NamedInput& input : inputs) {
+    if (!plan.progress) break;
     input.source->observe_reads([&line, &input](std::uint64_t bytes) {
       if (!line) line.emplace(stderr, input.name, input.source->size_hint());
       line->update(bytes);
     });
   }
-  const std::string name = display_name(group);
   try {
-    const std::vector<Warning> warnings = write_report(group, name, options, out, sinks);
+    const std::unique_ptr<FileReport> report = build_report(inputs, name, plan.load, plan.compute);
     if (line) line->finish();
+    sink.file(*report);
     out.flush();
-    for (const Warning& w : warnings) std::cerr << w.input << ": " << w.text << '\n';
+    for (const Warning& w : report->warnings()) std::cerr << w.input << ": " << w.text << '\n';
     return kExitOk;
   } catch (const DataError& e) {
     if (line) line->finish();
     out.flush();
     std::cerr << name << ": " << e.what() << '\n';
-    if (sinks.json_files != nullptr) sinks.json_files->push_back({{"name", name}, {"error", e.what()}});
+    sink.failed_file(name, e.what());
     return kExitBadData;
   }
 }
 
-int summarise_all(std::vector<OpenedInput>& inputs, const ReportOptions& options, bool merge, bool progress,
-                  TimelineWriter* timeline) {
-  Output out(1);
-  OrderedJson json_files = OrderedJson::array();
-  const ReportSinks sinks{options.format == Format::Json ? &json_files : nullptr, timeline};
-  if (options.format == Format::Csv) render_csv_header(options.percentiles, out);
+int summarise_all(const std::vector<std::string>& files, const RunPlan& plan, bool merge, ReportSink& sink,
+                  Output& out) {
+  sink.begin();
   int status = kExitOk;
-  for (const std::vector<NamedInput>& group : report_groups(inputs, merge)) {
-    status = std::max(status, run_report(group, options, progress, out, sinks));
+  for (const std::vector<std::string>& group : report_groups(files, merge)) {
+    status = std::max(status, run_report(group, plan, sink, out));
   }
-  if (options.format == Format::Json) write_json_document(json_files, options.compat, options.percentiles, out);
+  sink.end();
   out.flush();
-  if (timeline != nullptr) timeline->finish();
   return status;
 }
 
@@ -237,35 +241,33 @@ int run_cli(int argc, char** argv) {
     return kExitUsage;
   }
 
-  ReportOptions options;
-  options.verbose = args.verbose;
-  options.show_trace = args.show_trace;
-  options.skip_invalid = args.skip_invalid;
-  options.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
-  options.format = format_of(args.format);
-  options.models = args.models;
-  options.jobs = args.jobs;
   std::string error;
   const auto percentiles = parse_percentiles(args.percentiles, error);
   if (!percentiles) return usage_error(error);
-  options.percentiles = *percentiles;
-  if (options.verbose && options.format != Format::Text) return usage_error("-v works with --format text only");
+  if (args.verbose && args.format != "text") return usage_error("-v works with --format text only");
 
-  std::vector<OpenedInput> inputs;
-  if (!open_all(args.files, inputs)) return kExitUsage;
-  std::unique_ptr<TimelineWriter> timeline;
+  RunPlan plan;
+  plan.load = {args.verbose, args.skip_invalid, args.jobs};
+  plan.compute.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
+  plan.compute.models = args.models;
+  plan.progress = args.progress.value_or(::isatty(2) == 1);
+
+  Output out(1);
+  std::vector<std::unique_ptr<ReportSink>> sinks;
+  sinks.push_back(make_format_sink({args.format, args.verbose, args.show_trace, *percentiles}, plan.compute.compat, out));
   if (!args.timeline.empty()) {
     try {
-      timeline = std::make_unique<TimelineWriter>(args.timeline, args.timeline_limit);
+      sinks.push_back(std::make_unique<TimelineSink>(args.timeline, args.timeline_limit));
     } catch (const std::runtime_error& e) {
       return usage_error(std::string("--timeline: ") + e.what());
     }
   }
+  TeeSink sink(std::move(sinks));
 
   // A closed pipe is reported by write(2) as EPIPE instead of a signal.
   std::signal(SIGPIPE, SIG_IGN);
   try {
-    return summarise_all(inputs, options, args.merge, args.progress.value_or(::isatty(2) == 1), timeline.get());
+    return summarise_all(args.files, plan, args.merge, sink, out);
   } catch (const OutputError& e) {
     if (e.broken_pipe()) return kExitOk;
     std::cerr << "trace_summary: cannot write the output: " << e.what() << '\n';

@@ -63,10 +63,10 @@ void filter_pass(const TraceSet& set, const FileSummary& summary, PassSummary& p
     trace.model = it->second;
     ModelStats& stats = filtered.models[trace.model];
     ++stats.count;
-    const SpanDurations spans = trace_spans(set, summary, pass.protocol, trace);
+    const SpanTimes spans = trace_spans(set, summary, pass.protocol, trace);
     for (std::size_t s = 0; s < kSpanCount; ++s) {
       if (!spans[s]) continue;
-      stats.sum[s] += *spans[s];
+      stats.sum[s] += spans[s]->duration_ns();
       stats.has[s] = true;
     }
     filtered.traces.push_back(trace);

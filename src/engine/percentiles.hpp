@@ -2,7 +2,6 @@
 // interpolation between the closest ranks.
 #pragma once
 
-#include <cstdint>
 #include <vector>
 
 namespace trace_summary {
@@ -10,6 +9,6 @@ namespace trace_summary {
 /// numpy.percentile(values, p) for `sorted` ascending values and p in
 /// [0, 100]: the virtual index (n - 1) * p/100, and numpy's lerp between its
 /// neighbours. `sorted` must not be empty.
-double percentile(const std::vector<std::int64_t>& sorted, double p);
+double percentile(const std::vector<double>& sorted, double p);
 
 }  // namespace trace_summary

@@ -23,42 +23,21 @@ struct StampMap {
   }
 };
 
-struct SpanRule {
-  Span span;
-  Stamp start, end;
+// A measured row of the catalogue and the stamps of its gate span.
+struct PairRule {
+  const SpanDef* row;
+  Stamp gate_start, gate_end;
 };
 
-// Spans added together when both `when` stamps are present.
-struct RuleGroup {
-  Stamp when_a, when_b;
-  std::vector<SpanRule> rules;
-};
-
-std::vector<RuleGroup> rules_for(Protocol protocol, Compat compat) {
-  std::vector<RuleGroup> groups;
-  if (protocol == Protocol::Http) {
-    groups.push_back({Stamp::HttpRecvStart, Stamp::HttpSendEnd,
-                      {{Span::HttpInfer, Stamp::HttpRecvStart, Stamp::HttpSendEnd},
-                       {Span::HttpRecv, Stamp::HttpRecvStart, Stamp::HttpRecvEnd},
-                       {Span::HttpSend, Stamp::HttpSendStart, Stamp::HttpSendEnd}}});
-  } else if (compat == Compat::Classic) {
-    groups.push_back({Stamp::GrpcWaitreadStart, Stamp::GrpcSendEnd,
-                      {{Span::GrpcInfer, Stamp::GrpcWaitreadStart, Stamp::GrpcSendEnd},
-                       {Span::GrpcWaitread, Stamp::GrpcWaitreadStart, Stamp::GrpcWaitreadEnd},
-                       {Span::GrpcSend, Stamp::GrpcSendStart, Stamp::GrpcSendEnd}}});
-  } else {
-    groups.push_back({Stamp::GrpcWaitreadEnd, Stamp::GrpcSendEnd,
-                      {{Span::GrpcInfer, Stamp::GrpcWaitreadEnd, Stamp::GrpcSendEnd},
-                       {Span::GrpcSend, Stamp::GrpcSendStart, Stamp::GrpcSendEnd}}});
+// The measured rows of a pass, in the catalogue's order.
+std::vector<PairRule> pair_rules(Protocol protocol, Compat compat) {
+  std::vector<PairRule> rules;
+  for (const SpanDef* row : catalogue_rows(protocol, compat)) {
+    if (!row->measured) continue;
+    const SpanDef* gate = measured_row(row->gate, protocol, compat);
+    rules.push_back({row, gate->start, gate->end});
   }
-  groups.push_back({Stamp::RequestStart, Stamp::RequestEnd, {{Span::Request, Stamp::RequestStart, Stamp::RequestEnd}}});
-  groups.push_back({Stamp::QueueStart, Stamp::ComputeStart, {{Span::Queue, Stamp::QueueStart, Stamp::ComputeStart}}});
-  groups.push_back({Stamp::ComputeStart, Stamp::ComputeEnd, {{Span::Compute, Stamp::ComputeStart, Stamp::ComputeEnd}}});
-  groups.push_back({Stamp::ComputeInputEnd, Stamp::ComputeOutputStart,
-                    {{Span::ComputeInput, Stamp::ComputeStart, Stamp::ComputeInputEnd},
-                     {Span::ComputeInfer, Stamp::ComputeInputEnd, Stamp::ComputeOutputStart},
-                     {Span::ComputeOutput, Stamp::ComputeOutputStart, Stamp::ComputeEnd}}});
-  return groups;
+  return rules;
 }
 
 // What is wrong with a trace's spans (an empty message when nothing is).
@@ -67,29 +46,28 @@ struct SpanProblem {
   std::string message;
 };
 
-// Pairs the stamps into spans, stopping at the first problem.
-SpanProblem pair_spans(const StampMap& map, const std::vector<RuleGroup>& groups, Naming naming, SpanDurations& out) {
-  for (const RuleGroup& group : groups) {
-    if (!map.contains(group.when_a) || !map.contains(group.when_b)) continue;
-    for (const SpanRule& rule : group.rules) {
-      for (Stamp s : {rule.start, rule.end}) {
-        if (!map.contains(s)) {
-          return {"traces with a span missing its start or end",
-                  std::string(stamp_name(s, naming)) + " is missing (the span " +
-                      std::string(stamp_name(rule.start, naming)) + " -> " + std::string(stamp_name(rule.end, naming)) +
-                      " needs it)"};
-        }
+// Pairs the stamps into spans as the catalogue says, stopping at the first
+// problem: a row is paired when both stamps of its gate span are present.
+SpanProblem pair_spans(const StampMap& map, const std::vector<PairRule>& rules, Naming naming, SpanTimes& out) {
+  for (const PairRule& rule : rules) {
+    if (!map.contains(rule.gate_start) || !map.contains(rule.gate_end)) continue;
+    const SpanDef* row = rule.row;
+    for (Stamp s : {row->start, row->end}) {
+      if (!map.contains(s)) {
+        return {"traces with a span missing its start or end",
+                std::string(stamp_name(s, naming)) + " is missing (the span " +
+                    std::string(stamp_name(row->start, naming)) + " -> " + std::string(stamp_name(row->end, naming)) +
+                    " needs it)"};
       }
-      const std::int64_t start = map.at(rule.start);
-      const std::int64_t end = map.at(rule.end);
-      if (end < start) {
-        return {"traces with a span that ends before it starts",
-                std::string(stamp_name(rule.end, naming)) + " " + std::to_string(end) + " is before " +
-                    std::string(stamp_name(rule.start, naming)) + " " + std::to_string(start)};
-      }
-      // Both fit in int64 and end >= start, so the difference fits in uint64.
-      out[static_cast<std::size_t>(rule.span)] = static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start);
     }
+    const std::int64_t start = map.at(row->start);
+    const std::int64_t end = map.at(row->end);
+    if (end < start) {
+      return {"traces with a span that ends before it starts",
+              std::string(stamp_name(row->end, naming)) + " " + std::to_string(end) + " is before " +
+                  std::string(stamp_name(row->start, naming)) + " " + std::to_string(start)};
+    }
+    out[static_cast<std::size_t>(row->span)] = SpanTime{start, end};
   }
   return {};
 }
@@ -120,7 +98,7 @@ std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, P
 class PassBuilder {
  public:
   PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, const SkipLogs& logs)
-      : set_(set), naming_(naming), rules_(rules_for(protocol, compat)), logs_(logs) {
+      : set_(set), naming_(naming), rules_(pair_rules(protocol, compat)), logs_(logs) {
     pass_.protocol = protocol;
   }
 
@@ -136,7 +114,7 @@ class PassBuilder {
                  std::string(stamp_name(Stamp::RequestEnd, naming_)) + " but no " + missing);
       return;
     }
-    SpanDurations spans;
+    SpanTimes spans;
     const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
     if (!problem.message.empty()) {
       reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace, model) + ": " + problem.message);
@@ -147,7 +125,7 @@ class PassBuilder {
     ++stats.count;
     for (std::size_t s = 0; s < kSpanCount; ++s) {
       if (!spans[s]) continue;
-      stats.sum[s] += *spans[s];
+      stats.sum[s] += spans[s]->duration_ns();
       stats.has[s] = true;
     }
     pass_.traces.push_back(trace);
@@ -194,7 +172,7 @@ class PassBuilder {
 
   const TraceSet& set_;
   Naming naming_;
-  std::vector<RuleGroup> rules_;
+  std::vector<PairRule> rules_;
   SkipLogs logs_;
   PassSummary pass_;
   std::unordered_map<std::string, std::uint32_t> model_of_;
@@ -299,6 +277,10 @@ StampTimes trace_stamp_times(const TraceSet& set, const FileSummary& summary, co
   return times;
 }
 
+Compat effective_compat(const FileSummary& summary) {
+  return summary.naming == Naming::Lowercase ? Compat::Classic : summary.compat;
+}
+
 std::uint32_t find_group(const TraceSet& set, TraceId id) {
   auto it = std::lower_bound(set.groups_by_id.begin(), set.groups_by_id.end(), id,
                              [&set](std::uint32_t g, TraceId value) { return set.group_ids[g] < value; });
@@ -323,11 +305,11 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) 
   return summary;
 }
 
-SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                          const CountedTrace& trace) {
-  const Compat compat = summary.naming == Naming::Lowercase ? Compat::Classic : summary.compat;
-  SpanDurations spans;
-  pair_spans(stamp_map(set, trace, summary.naming), rules_for(protocol, compat), summary.naming, spans);
+SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+                      const CountedTrace& trace) {
+  SpanTimes spans;
+  pair_spans(stamp_map(set, trace, summary.naming), pair_rules(protocol, effective_compat(summary)),
+             summary.naming, spans);
   return spans;
 }
 

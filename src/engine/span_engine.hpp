@@ -10,34 +10,13 @@
 
 #include "base/errors.hpp"
 #include "load/trace_set.hpp"
+#include "report/report_model.hpp"
+#include "report/span_catalogue.hpp"
 
 namespace trace_summary {
 
-/// Which version of the reference script's rules to follow.
-enum class Compat : std::uint8_t {
-  Classic,  ///< July 2023 (lowercase files: March 2020)
-  Current,  ///< January 2024: GRPC infer runs from GRPC_WAITREAD_END
-};
-
-/// The spans the summary reports.
-enum class Span : std::uint8_t {
-  HttpInfer,
-  HttpRecv,
-  HttpSend,
-  GrpcInfer,
-  GrpcWaitread,
-  GrpcSend,
-  Request,
-  Queue,
-  Compute,
-  ComputeInput,
-  ComputeInfer,
-  ComputeOutput,
-};
-inline constexpr std::size_t kSpanCount = 12;
-
-/// Durations in ns of one trace's spans (never negative); absent spans are nullopt.
-using SpanDurations = std::array<std::optional<std::uint64_t>, kSpanCount>;
+/// The spans of one counted trace that the engine paired; absent: nullopt.
+using SpanTimes = std::array<std::optional<SpanTime>, kSpanCount>;
 
 /// Exact sums of one model's spans over its counted traces.
 struct ModelStats {
@@ -90,6 +69,10 @@ struct FileSummary {
   std::vector<bool> representative_mutated;
 };
 
+/// The rules a file's spans follow: lowercase files follow the 2020 script,
+/// which has no "current" variant.
+Compat effective_compat(const FileSummary& summary);
+
 /// Where summarize() logs the traces it leaves out instead of stopping.
 struct SkipLogs {
   SkipLog* invalid = nullptr;  ///< --skip-invalid: any trace that breaks a rule
@@ -104,7 +87,7 @@ struct SkipLogs {
 FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs = {});
 
 /// The spans of one counted trace (the same ones its pass summed).
-SpanDurations trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
                           const CountedTrace& trace);
 
 /// The ns of each canonical stamp of one trace (a later entry of the same

@@ -23,30 +23,32 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-void render_csv_header(const std::vector<double>& percentiles, Output& out) {
-  out << "file,protocol,model,version,span,label,depth,count,traces,avg_us,min_us";
-  for (double p : percentiles) out << ',' << percentile_name(p) << "_us";
-  out << ",max_us,share_percent\r\n";
+void CsvSink::begin() {
+  out_ << "file,protocol,model,version,span,label,depth,count,traces,avg_us,min_us";
+  for (double p : percentiles_) out_ << ',' << percentile_name(p) << "_us";
+  out_ << ",max_us,share_percent\r\n";
 }
 
-void render_csv(const TraceSet& set, const std::string& display_name, const std::vector<PassRows>& passes,
-                const std::vector<double>& percentiles, Output& out) {
-  for (const PassRows& pass : passes) {
-    for (const ModelRows& model : pass.models) {
-      const std::string prefix = csv_field(display_name) + "," + protocol_name(pass.protocol) + "," +
-                                 csv_field(set.values[model.model_name].text) + "," +
-                                 csv_field(set.values[model.model_version].text) + ",";
-      for (const SpanRow& row : model.rows) {
-        out << prefix << row.key << ',' << csv_field(row.label) << ',' << std::to_string(row.depth) << ','
-            << std::to_string(model.count) << ',' << std::to_string(row.traces) << ',' << number(row.avg_us) << ','
-            << optional_number(row.min_us);
-        for (std::size_t i = 0; i < percentiles.size(); ++i) {
-          out << ',' << (i < row.percentiles_us.size() ? number(row.percentiles_us[i]) : "");
-        }
-        out << ',' << optional_number(row.max_us) << ',' << number(row.share_percent) << "\r\n";
-      }
+void CsvSink::file(const FileReport& report) {
+  const StatsRequest request{true, percentiles_};
+  for (Protocol protocol : kProtocols) {
+    for (std::size_t m = 0; m < report.model_count(protocol); ++m) {
+      const ModelReport model = report.model(protocol, m, request);
+      const std::string prefix = csv_field(report.display_name()) + "," + protocol_name(protocol) + "," +
+                                 csv_field(model.name) + "," + csv_field(model.version) + ",";
+      for (const StatRow& r : model.rows) row(prefix, model.count, r);
     }
   }
+}
+
+void CsvSink::row(const std::string& prefix, std::uint64_t count, const StatRow& row) {
+  out_ << prefix << row.def->key << ',' << csv_field(std::string(row.def->label)) << ','
+       << std::to_string(row.def->depth) << ',' << std::to_string(count) << ',' << std::to_string(row.traces) << ','
+       << number(row.avg_us) << ',' << optional_number(row.min_us);
+  for (std::size_t i = 0; i < percentiles_.size(); ++i) {
+    out_ << ',' << (i < row.percentiles_us.size() ? number(row.percentiles_us[i]) : "");
+  }
+  out_ << ',' << optional_number(row.max_us) << ',' << number(row.share_percent) << "\r\n";
 }
 
 }  // namespace trace_summary

@@ -1,24 +1,30 @@
-// `--format csv`: one row per (file, protocol, model, version, span) with
-// the same statistics as the table, after a header row; RFC 4180 quoting.
+// `--format csv`: a header row, then one row per (file, protocol, model,
+// version, span) with the same statistics as the table; RFC 4180 quoting.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "io/output.hpp"
-#include "engine/span_stats.hpp"
+#include "report/report_sink.hpp"
 
 namespace trace_summary {
-
-/// The header row (printed once, before the first file).
-void render_csv_header(const std::vector<double>& percentiles, Output& out);
-
-/// The rows of one file.
-void render_csv(const TraceSet& set, const std::string& display_name, const std::vector<PassRows>& passes,
-                const std::vector<double>& percentiles, Output& out);
 
 /// A CSV field: quoted (with inner quotes doubled) when it holds a comma, a
 /// quote, or a line break.
 std::string csv_field(const std::string& text);
+
+class CsvSink final : public ReportSink {
+ public:
+  CsvSink(Output& out, std::vector<double> percentiles) : out_(out), percentiles_(std::move(percentiles)) {}
+  void begin() override;
+  void file(const FileReport& report) override;
+
+ private:
+  void row(const std::string& prefix, std::uint64_t count, const StatRow& row);
+
+  Output& out_;
+  std::vector<double> percentiles_;
+};
 
 }  // namespace trace_summary

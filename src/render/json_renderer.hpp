@@ -1,33 +1,38 @@
 // `--format json`: one JSON document for all files, with the schema of
-// docs/json-output.md (docs/json-output.schema.json), version 1.
+// docs/json-output.md (docs/json-output.schema.json). It is written as the
+// reports come, so `-t` costs no more memory than the summary.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include <string>
 #include <vector>
 
-#include "io/output.hpp"
-#include "engine/span_stats.hpp"
+#include "render/json_stream.hpp"
+#include "report/report_sink.hpp"
 
 namespace trace_summary {
-
-using OrderedJson = nlohmann::ordered_json;
 
 /// Version of the document's schema; raised on any incompatible change.
 inline constexpr int kJsonSchemaVersion = 1;
 
-/// One file's object: name, inputs, warnings, and per protocol and model the
-/// count and span statistics; with `with_traces`, every counted trace.
-OrderedJson json_file(const TraceSet& set, const FileSummary& summary, const std::string& display_name,
-                      const std::vector<std::string>& inputs, const std::vector<PassRows>& passes,
-                      const std::vector<double>& percentiles, bool with_traces);
-
-/// Writes the whole document: schema, version, options, and `files`.
-void write_json_document(const OrderedJson& files, Compat compat, const std::vector<double>& percentiles,
-                         Output& out);
-
 /// A trace id as a JSON number (ids run from -2^63 to 2^64-1).
-OrderedJson json_id(TraceId id);
+OrderedJson json_id(wide_int id);
+
+class JsonSink final : public ReportSink {
+ public:
+  JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces)
+      : out_(out), json_(out), compat_(compat), percentiles_(std::move(percentiles)), with_traces_(with_traces) {}
+  void begin() override;
+  void file(const FileReport& report) override;
+  void failed_file(const std::string& name, const std::string& error) override;
+  void end() override;
+
+ private:
+  void model(const FileReport& report, Protocol protocol, std::size_t index);
+
+  Output& out_;
+  JsonStream json_;
+  Compat compat_;
+  std::vector<double> percentiles_;
+  bool with_traces_;
+};
 
 }  // namespace trace_summary

@@ -1,19 +1,26 @@
-// The classic renderer: each pass's per-trace listing (`-t`) and its per-model
-// summary, byte for byte as the reference script prints them.
+// The classic renderer: byte for byte what the reference script prints —
+// the `-v` dump, `File:`, each pass's per-trace listing (`-t`) and per-model
+// summary, and the Data Flow section.
 #pragma once
 
 #include "io/output.hpp"
-#include "engine/span_engine.hpp"
+#include "report/report_model.hpp"
+#include "report/report_sink.hpp"
 
 namespace trace_summary {
 
-/// Prints one pass: with `show_trace`, every counted trace's listing, then a
-/// `Summary for MODEL (VERSION)` block per model.
-void render_pass(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, bool show_trace,
-                 Output& out);
+/// Prints one model's `Summary for MODEL (VERSION)` block.
+void render_model_summary(const ModelReport& model, Output& out);
 
-/// Prints one model's summary block of a pass.
-void render_model_summary(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                          const ModelStats& model, Output& out);
+/// The classic text format.
+class ClassicTextSink final : public ReportSink {
+ public:
+  ClassicTextSink(Output& out, bool verbose, bool show_trace) : out_(out), verbose_(verbose), show_trace_(show_trace) {}
+  void file(const FileReport& report) override;
+
+ private:
+  Output& out_;
+  bool verbose_, show_trace_;
+};
 
 }  // namespace trace_summary

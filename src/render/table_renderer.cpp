@@ -19,22 +19,32 @@ std::size_t text_width(const std::string& s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-void render_model(const TraceSet& set, Protocol protocol, const ModelRows& model,
-                  const std::vector<double>& percentiles, Output& out) {
-  out << protocol_name(protocol) << ' ' << set.values[model.model_name].text << " ("
-      << set.values[model.model_version].text << "): " << std::to_string(model.count) << " trace"
-      << (model.count == 1 ? "" : "s") << '\n';
+}  // namespace
+
+std::string percentile_name(double p) { return fmt::format("p{}", p); }
+
+void TableSink::file(const FileReport& report) {
+  out_ << "File: " << report.display_name() << "\n\n";
+  const StatsRequest request{true, percentiles_};
+  for (Protocol protocol : kProtocols) {
+    for (std::size_t m = 0; m < report.model_count(protocol); ++m) model(protocol, report.model(protocol, m, request));
+  }
+}
+
+void TableSink::model(Protocol protocol, const ModelReport& model) {
+  out_ << protocol_name(protocol) << ' ' << model.name << " (" << model.version << "): " << std::to_string(model.count)
+       << " trace" << (model.count == 1 ? "" : "s") << '\n';
   std::vector<std::vector<std::string>> cells;
-  std::vector<std::string> header = {"span", "count", "avg"};
-  header.push_back("min");
-  for (double p : percentiles) header.push_back(percentile_name(p));
+  std::vector<std::string> header = {"span", "count", "avg", "min"};
+  for (double p : percentiles_) header.push_back(percentile_name(p));
   header.push_back("max");
   header.push_back("share");
   cells.push_back(header);
-  for (const SpanRow& row : model.rows) {
-    std::vector<std::string> line = {std::string(2 * static_cast<std::size_t>(row.depth), ' ') + row.label,
+  for (const StatRow& row : model.rows) {
+    std::vector<std::string> line = {std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') +
+                                         std::string(row.def->label),
                                      std::to_string(row.traces), fixed3(row.avg_us), optional3(row.min_us)};
-    for (std::size_t i = 0; i < percentiles.size(); ++i) {
+    for (std::size_t i = 0; i < percentiles_.size(); ++i) {
       line.push_back(i < row.percentiles_us.size() ? fixed3(row.percentiles_us[i]) : "-");
     }
     line.push_back(optional3(row.max_us));
@@ -51,21 +61,9 @@ void render_model(const TraceSet& set, Protocol protocol, const ModelRows& model
       const std::string pad(width[c] - text_width(line[c]), ' ');
       text += c == 0 ? line[c] + pad : "  " + pad + line[c];  // the span left, numbers right
     }
-    out << text << '\n';
+    out_ << text << '\n';
   }
-  out << '\n';
-}
-
-}  // namespace
-
-std::string percentile_name(double p) { return fmt::format("p{}", p); }
-
-void render_table(const TraceSet& set, const std::string& display_name, const std::vector<PassRows>& passes,
-                  const std::vector<double>& percentiles, Output& out) {
-  out << "File: " << display_name << "\n\n";
-  for (const PassRows& pass : passes) {
-    for (const ModelRows& model : pass.models) render_model(set, pass.protocol, model, percentiles, out);
-  }
+  out_ << '\n';
 }
 
 }  // namespace trace_summary

@@ -1,8 +1,14 @@
 #include "render/timeline_writer.hpp"
 
-#include <array>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <map>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 #include <vector>
@@ -12,132 +18,182 @@
 namespace trace_summary {
 namespace {
 
-struct EventSpec {
-  const char* name;
-  const char* key;
-  Stamp start, end;
+// What every event of one trace carries.
+struct TraceInfo {
+  OrderedJson args;
+  std::string handler_name;  // "MODEL (VERSION)": the handler span is named after the model
 };
 
-// The spans drawn for a trace, outermost first: three of the frontend, six
-// of the handler (the handler named after the model).
-std::array<EventSpec, 9> event_specs(Protocol protocol, Compat compat) {
-  const bool http = protocol == Protocol::Http;
-  const Stamp grpc_start = compat == Compat::Classic ? Stamp::GrpcWaitreadStart : Stamp::GrpcWaitreadEnd;
-  return {{
-      http ? EventSpec{"HTTP infer request", "http_infer", Stamp::HttpRecvStart, Stamp::HttpSendEnd}
-           : EventSpec{"GRPC infer request", "grpc_infer", grpc_start, Stamp::GrpcSendEnd},
-      http ? EventSpec{"Receive", "http_receive", Stamp::HttpRecvStart, Stamp::HttpRecvEnd}
-           : EventSpec{"Wait/Read", "grpc_wait_read", Stamp::GrpcWaitreadStart, Stamp::GrpcWaitreadEnd},
-      http ? EventSpec{"Send", "http_send", Stamp::HttpSendStart, Stamp::HttpSendEnd}
-           : EventSpec{"Send", "grpc_send", Stamp::GrpcSendStart, Stamp::GrpcSendEnd},
-      EventSpec{nullptr, "handler", Stamp::RequestStart, Stamp::RequestEnd},
-      EventSpec{"Queue", "queue", Stamp::QueueStart, Stamp::ComputeStart},
-      EventSpec{"Compute", "compute", Stamp::ComputeStart, Stamp::ComputeEnd},
-      EventSpec{"Input", "compute_input", Stamp::ComputeStart, Stamp::ComputeInputEnd},
-      EventSpec{"Infer", "compute_infer", Stamp::ComputeInputEnd, Stamp::ComputeOutputStart},
-      EventSpec{"Output", "compute_output", Stamp::ComputeOutputStart, Stamp::ComputeEnd},
-  }};
+struct Event {
+  std::uint32_t track;
+  std::uint32_t trace;  // index into the TraceInfos
+  const SpanDef* def;
+  std::int64_t start_ns, end_ns;
+};
+
+// The traces of one report placed on tracks, and their events.
+struct Layout {
+  std::vector<TraceInfo> traces;
+  std::vector<Event> events;
+  std::vector<std::pair<std::uint32_t, std::string>> track_names;  // track, name
+};
+
+std::string hash_key(wide_int id) { return wide_int_to_string(id); }
+
+Layout lay_out(const FileReport& report, std::uint64_t limit) {
+  Layout layout;
+  std::unordered_map<std::string, std::uint32_t> track_of;  // trace id -> track
+  std::uint32_t next_track = 0;
+  for (Protocol protocol : kProtocols) {
+    report.for_each_trace(protocol, [&](const TraceView& t) {
+      const std::string id = hash_key(t.id);
+      if (track_of.count(id) != 0) return;  // counted by both passes: drawn once
+      std::optional<std::uint32_t> track;
+      if (t.parent_id) {
+        if (auto parent = track_of.find(hash_key(*t.parent_id)); parent != track_of.end()) track = parent->second;
+      }
+      const std::string model = std::string(t.model_name) + " (" + std::string(t.model_version) + ")";
+      if (!track) {
+        if (next_track >= limit) return;
+        track = next_track++;
+        layout.track_names.emplace_back(*track, "trace " + id + " " + model);
+      }
+      track_of[id] = *track;
+      OrderedJson args = {{"trace_id", json_id(t.id)}, {"model", std::string(t.model_name)},
+                          {"version", std::string(t.model_version)}, {"protocol", protocol_name(protocol)}};
+      if (t.parent_id) args["parent_id"] = json_id(*t.parent_id);
+      const auto index = static_cast<std::uint32_t>(layout.traces.size());
+      layout.traces.push_back({std::move(args), model});
+      for (const SpanDef* def : catalogue_rows(protocol, report.compat())) {
+        if (!def->measured || !t.span(def->span)) continue;
+        layout.events.push_back({*track, index, def, t.span(def->span)->start_ns, t.span(def->span)->end_ns});
+      }
+    });
+  }
+  return layout;
 }
 
-struct Placed {
-  const CountedTrace* trace;
-  Protocol protocol;
-  std::uint32_t track;  // the group of its root trace
-};
+// Assigns each event of one track a lane in which every event nests inside
+// the ones it overlaps: events sorted by start (longest first), each put in
+// the first lane whose open events all contain it.
+std::vector<std::uint32_t> assign_lanes(const std::vector<const Event*>& events) {
+  std::vector<std::vector<std::int64_t>> open_ends;  // per lane: ends of the open events, innermost last
+  std::vector<std::uint32_t> lanes;
+  for (const Event* e : events) {
+    std::uint32_t lane = 0;
+    for (; lane < open_ends.size(); ++lane) {
+      auto& stack = open_ends[lane];
+      while (!stack.empty() && stack.back() <= e->start_ns) stack.pop_back();
+      if (stack.empty() || stack.back() >= e->end_ns) break;
+    }
+    if (lane == open_ends.size()) open_ends.emplace_back();
+    open_ends[lane].push_back(e->end_ns);
+    lanes.push_back(lane);
+  }
+  return lanes;
+}
+
+// (b - a) in µs, exact in the wide type before the division.
+double micros_between(std::int64_t a, std::int64_t b) {
+  return static_cast<double>(static_cast<wide_int>(b) - static_cast<wide_int>(a)) / 1000;
+}
+
+// Read-write for everyone the umask allows, as fopen would have created it.
+void give_default_mode(int fd) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+}
 
 }  // namespace
 
-TimelineWriter::TimelineWriter(const std::string& path, std::uint64_t limit)
-    : file_(std::fopen(path.c_str(), "wb")), path_(path), limit_(limit) {
-  if (file_ == nullptr) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+TimelineSink::TimelineSink(std::string path, std::uint64_t limit) : path_(std::move(path)), limit_(limit) {
+  const std::size_t slash = path_.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
+  std::string name = dir + ".trace_summary-timeline-XXXXXX";
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  if (fd <= 2) {  // never let the timeline take standard input, output or error
+    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    ::close(fd);
+    fd = moved;
+  }
+  if (fd >= 0) give_default_mode(fd);
+  file_ = fd < 0 ? nullptr : ::fdopen(fd, "wb");
+  if (file_ == nullptr) {
+    if (fd >= 0) ::close(fd);
+    ::unlink(name.c_str());
+    throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
+  }
+  temp_path_ = name;
   std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", file_);
 }
 
-TimelineWriter::~TimelineWriter() {
-  if (!finished_) {
-    try {
-      finish();
-    } catch (const std::runtime_error&) {
-      // Reported by the explicit finish().
-    }
+TimelineSink::~TimelineSink() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    ::unlink(temp_path_.c_str());
   }
 }
 
-void TimelineWriter::event(const std::string& json) {
+void TimelineSink::event(const std::string& json) {
   if (!first_event_) std::fputc(',', file_);
   first_event_ = false;
   std::fputs("\n", file_);
   std::fputs(json.c_str(), file_);
 }
 
-void TimelineWriter::add_file(const TraceSet& set, const FileSummary& summary, const std::string& display_name) {
+void TimelineSink::file(const FileReport& report) {
   const int pid = next_pid_++;
-  event(OrderedJson{{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", display_name}}}}.dump());
-  // Each id once (a trace counted by both passes), on its root's track.
-  std::unordered_map<std::uint32_t, std::uint32_t> track_of;  // group -> track group
-  std::vector<Placed> placed;
-  std::uint64_t roots = 0;
-  for (const PassSummary* pass : {&summary.http, &summary.grpc}) {
-    for (const CountedTrace& trace : pass->traces) {
-      const std::uint32_t g = trace_group(set, trace);
-      if (track_of.count(g) != 0) continue;
-      const RecordAttrs* anchor = set.attrs_of(set.records[trace.anchor]);
-      std::uint32_t track = g;
-      if (anchor != nullptr && anchor->has_parent) {
-        auto parent = track_of.find(find_group(set, set.parent_ids[anchor->parent]));
-        if (parent != track_of.end()) track = parent->second;
-      }
-      if (track == g && roots++ >= limit_) continue;
-      track_of[g] = track;
-      placed.push_back({&trace, pass->protocol, track});
-    }
+  const auto dump = [](const OrderedJson& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", report.display_name()}}}}));
+  const Layout layout = lay_out(report, limit_);
+  std::int64_t first = 0;
+  for (std::size_t i = 0; i < layout.events.size(); ++i) {
+    if (i == 0 || layout.events[i].start_ns < first) first = layout.events[i].start_ns;
   }
-  const Compat compat = summary.naming == Naming::Lowercase ? Compat::Classic : summary.compat;
-  std::vector<StampTimes> times;
-  std::optional<std::int64_t> first;
-  for (const Placed& p : placed) {
-    times.push_back(trace_stamp_times(set, summary, *p.trace));
-    for (const auto& t : times.back()) {
-      if (t && (!first || *t < *first)) first = *t;
+  std::map<std::uint32_t, std::vector<const Event*>> by_track;
+  for (const Event& e : layout.events) by_track[e.track].push_back(&e);
+  std::uint32_t next_tid = 1;
+  for (const auto& [track, name] : layout.track_names) {
+    std::vector<const Event*>& events = by_track[track];
+    std::stable_sort(events.begin(), events.end(), [](const Event* a, const Event* b) {
+      return a->start_ns != b->start_ns ? a->start_ns < b->start_ns : a->end_ns > b->end_ns;
+    });
+    const std::vector<std::uint32_t> lanes = assign_lanes(events);
+    const std::uint32_t lane_count = lanes.empty() ? 1 : *std::max_element(lanes.begin(), lanes.end()) + 1;
+    for (std::uint32_t lane = 0; lane < lane_count; ++lane) {
+      const std::string lane_name = lane == 0 ? name : name + " (overlap " + std::to_string(lane) + ")";
+      event(dump({{"name", "thread_name"}, {"ph", "M"}, {"pid", pid}, {"tid", next_tid + lane},
+                  {"args", {{"name", lane_name}}}}));
     }
-  }
-  for (std::size_t i = 0; i < placed.size(); ++i) {
-    const Placed& p = placed[i];
-    const TraceModel model = trace_model(set, *p.trace);
-    const std::string model_text = set.values[model.name].text + " (" + set.values[model.version].text + ")";
-    const TraceId id = set.group_ids[trace_group(set, *p.trace)];
-    if (p.track == trace_group(set, *p.trace)) {
-      event(OrderedJson{{"name", "thread_name"}, {"ph", "M"}, {"pid", pid}, {"tid", p.track + 1},
-                        {"args", {{"name", "trace " + wide_int_to_string(id) + " " + model_text}}}}
-                .dump());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const Event& e = *events[i];
+      const TraceInfo& trace = layout.traces[e.trace];
+      const std::string label = e.def->span == Span::Request ? trace.handler_name : std::string(e.def->label);
+      event(dump({{"name", label},
+                  {"cat", std::string(e.def->key)},
+                  {"ph", "X"},
+                  {"ts", micros_between(first, e.start_ns)},
+                  {"dur", micros_between(e.start_ns, e.end_ns)},
+                  {"pid", pid},
+                  {"tid", next_tid + lanes[i]},
+                  {"args", trace.args}}));
     }
-    const RecordAttrs* anchor = set.attrs_of(set.records[p.trace->anchor]);
-    OrderedJson args = {{"trace_id", json_id(id)}, {"model", set.values[model.name].text},
-                        {"version", set.values[model.version].text}, {"protocol", protocol_name(p.protocol)}};
-    if (anchor != nullptr && anchor->has_parent) args["parent_id"] = json_id(set.parent_ids[anchor->parent]);
-    for (const EventSpec& spec : event_specs(p.protocol, compat)) {
-      const auto& start = times[i][static_cast<std::size_t>(spec.start)];
-      const auto& end = times[i][static_cast<std::size_t>(spec.end)];
-      if (!start || !end || *end < *start) continue;
-      event(OrderedJson{{"name", spec.name != nullptr ? std::string(spec.name) : model_text},
-                        {"cat", spec.key},
-                        {"ph", "X"},
-                        {"ts", static_cast<double>(*start - *first) / 1000},
-                        {"dur", static_cast<double>(*end - *start) / 1000},
-                        {"pid", pid},
-                        {"tid", p.track + 1},
-                        {"args", args}}
-                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    }
+    next_tid += lane_count;
   }
 }
 
-void TimelineWriter::finish() {
-  if (finished_) return;
-  finished_ = true;
+void TimelineSink::end() {
   std::fputs("\n]}\n", file_);
   const bool failed = std::ferror(file_) != 0;
-  if (std::fclose(file_) != 0 || failed) throw std::runtime_error("cannot write " + path_);
+  const int closed = std::fclose(file_);
+  file_ = nullptr;
+  if (closed != 0 || failed || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(temp_path_.c_str());
+    throw std::runtime_error("cannot write " + path_ + ": " + reason);
+  }
 }
 
 }  // namespace trace_summary

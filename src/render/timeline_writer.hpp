@@ -1,40 +1,44 @@
 // `--timeline FILE`: the counted traces as Chrome Trace Event Format JSON,
-// which Perfetto UI and chrome://tracing open. One track per trace (an
-// ensemble's children share its track, nested inside it), a complete event
-// per span, times in µs from the file's first event.
+// which Perfetto UI and chrome://tracing open. One process per report; one
+// track per root trace, with the traces of the models it ran on its track; a
+// complete event per span the engine paired, with the engine's numbers, in
+// µs from the report's first event. Complete events on one thread must nest,
+// and real servers' spans overlap without nesting (the response is often
+// sent before REQUEST_END), so a track's events are laid out on as many
+// threads ("lanes") as nesting needs.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <string>
 
-#include "engine/span_engine.hpp"
+#include "report/report_sink.hpp"
 
 namespace trace_summary {
 
-class TimelineWriter {
+class TimelineSink final : public ReportSink {
  public:
-  /// Creates `path`; throws std::runtime_error when it cannot be written.
-  /// At most `limit` traces (with their children) per file are written.
-  TimelineWriter(const std::string& path, std::uint64_t limit);
-  ~TimelineWriter();
-  TimelineWriter(const TimelineWriter&) = delete;
-  TimelineWriter& operator=(const TimelineWriter&) = delete;
+  /// Writes to a temporary file beside `path` that end() renames to `path`;
+  /// throws std::runtime_error when it cannot be created. At most `limit`
+  /// root traces (with their children) per report.
+  TimelineSink(std::string path, std::uint64_t limit);
+  ~TimelineSink() override;
+  TimelineSink(const TimelineSink&) = delete;
+  TimelineSink& operator=(const TimelineSink&) = delete;
 
-  /// Adds one summarised file as its own process.
-  void add_file(const TraceSet& set, const FileSummary& summary, const std::string& display_name);
-  /// Closes the document; throws std::runtime_error on a write error.
-  void finish();
+  void file(const FileReport& report) override;
+  /// Closes the document and moves it into place; throws std::runtime_error
+  /// on a write error (the target is then left as it was).
+  void end() override;
 
  private:
   void event(const std::string& json);
 
-  std::FILE* file_;
-  std::string path_;
+  std::string path_, temp_path_;
+  std::FILE* file_ = nullptr;
   std::uint64_t limit_;
   int next_pid_ = 1;
   bool first_event_ = true;
-  bool finished_ = false;
 };
 
 }  // namespace trace_summary

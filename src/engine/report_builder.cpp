@@ -1,0 +1,153 @@
+#include "engine/report_builder.hpp"
+
+#include <algorithm>
+
+#include "engine/dataflow.hpp"
+#include "engine/model_filter.hpp"
+#include "engine/span_engine.hpp"
+#include "engine/span_stats.hpp"
+#include "engine/trace_view.hpp"
+#include "io/output.hpp"
+
+namespace trace_summary {
+namespace {
+
+std::vector<std::string> load_warnings(const LoadNotes& notes, const SkipLog& cut) {
+  std::vector<std::string> warnings;
+  if (notes.empty_input) warnings.push_back("file is empty; no traces");
+  if (notes.truncated) {
+    std::string w = "file ends before its closing ']' (was the server still running?); read " +
+                    std::to_string(notes.complete_records) + " complete record" +
+                    (notes.complete_records == 1 ? "" : "s");
+    if (!cut.empty()) w += "; the cut left out " + cut.summary().substr(std::string("left out ").size());
+    warnings.push_back(w);
+  }
+  return warnings;
+}
+
+// The text the -v dump shows: the file, or for a file cut short the complete
+// records it holds, closed.
+std::string dump_text(const std::string& text, const LoadNotes& notes) {
+  if (notes.empty_input) return "[]";
+  if (notes.truncated) return text.substr(0, notes.complete_bytes) + "]";
+  return text;
+}
+
+// The report of one loaded and summarised trace set.
+class EngineReport final : public FileReport {
+ public:
+  EngineReport(std::string display_name, std::vector<std::string> inputs)
+      : display_name_(std::move(display_name)), inputs_(std::move(inputs)) {}
+
+  const std::string& display_name() const override { return display_name_; }
+  const std::vector<std::string>& inputs() const override { return inputs_; }
+  Compat compat() const override { return effective_compat(summary_); }
+  const std::vector<Warning>& warnings() const override { return warnings_; }
+
+  std::size_t model_count(Protocol protocol) const override { return pass(protocol).models.size(); }
+
+  ModelReport model(Protocol protocol, std::size_t index, const StatsRequest& request) const override {
+    const PassSummary& p = pass(protocol);
+    return model_report(set_, summary_, p, index, request.distribution ? traces_of(protocol, index) : TraceRange{},
+                        request);
+  }
+
+  void for_each_trace(Protocol protocol, const TraceCallback& fn) const override {
+    const PassSummary& p = pass(protocol);
+    TraceView view;
+    for (const CountedTrace& trace : p.traces) {
+      fill_trace_view(set_, summary_, protocol, trace, view);
+      fn(view);
+    }
+  }
+
+  void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const override {
+    const PassSummary& p = pass(protocol);
+    TraceView view;
+    for (std::uint32_t t : traces_of(protocol, model)) {
+      fill_trace_view(set_, summary_, protocol, p.traces[t], view);
+      fn(view);
+    }
+  }
+
+  const std::string& dataflow_text() const override { return dataflow_; }
+  const std::vector<std::string>& verbose_texts() const override { return verbose_texts_; }
+
+  TraceSet set_;
+  FileSummary summary_;
+  std::vector<Warning> warnings_;
+  std::string dataflow_;
+  std::vector<std::string> verbose_texts_;
+
+ private:
+  const PassSummary& pass(Protocol protocol) const {
+    return protocol == Protocol::Http ? summary_.http : summary_.grpc;
+  }
+
+  // The pass's trace indices grouped by model (each group in pass order),
+  // made on first use: 4 bytes per counted trace.
+  TraceRange traces_of(Protocol protocol, std::size_t model) const {
+    ByModel& index = by_model_[static_cast<std::size_t>(protocol)];
+    const PassSummary& p = pass(protocol);
+    if (index.begin.empty()) {
+      index.begin.assign(p.models.size() + 1, 0);
+      for (const CountedTrace& t : p.traces) ++index.begin[t.model + 1];
+      for (std::size_t m = 0; m < p.models.size(); ++m) index.begin[m + 1] += index.begin[m];
+      index.order.resize(p.traces.size());
+      std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
+      for (std::uint32_t t = 0; t < p.traces.size(); ++t) index.order[next[p.traces[t].model]++] = t;
+    }
+    return {index.order.data() + index.begin[model], index.order.data() + index.begin[model + 1]};
+  }
+
+  struct ByModel {
+    std::vector<std::uint32_t> begin, order;
+  };
+
+  std::string display_name_;
+  std::vector<std::string> inputs_;
+  mutable std::array<ByModel, 2> by_model_;  // one thread uses a report
+};
+
+void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, const LoadRequest& request,
+                 SkipLog* skip, std::vector<LoadNotes>& notes) {
+  LoadOptions options;
+  options.skip = skip;
+  options.jobs = request.jobs;
+  for (const NamedInput& input : inputs) {
+    if (request.keep_texts) {
+      std::string text = input.source->read_all();
+      auto memory = InputSource::from_memory(text);
+      notes.push_back(append_trace_file(report.set_, *memory, options));
+      report.verbose_texts_.push_back(dump_text(text, notes.back()));
+    } else {
+      notes.push_back(append_trace_file(report.set_, *input.source, options));
+    }
+  }
+  report.set_.index_by_id();
+}
+
+}  // namespace
+
+std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, const std::string& display_name,
+                                         const LoadRequest& load, const ComputeOptions& compute) {
+  std::vector<std::string> names;
+  for (const NamedInput& input : inputs) names.push_back(input.name);
+  auto report = std::make_unique<EngineReport>(display_name, names);
+  SkipLog skipped, cut;
+  SkipLog* skip = load.skip_invalid ? &skipped : nullptr;
+  std::vector<LoadNotes> notes;
+  load_inputs(*report, inputs, load, skip, notes);
+  report->summary_ = summarize(report->set_, compute.compat, {skip, &cut});
+  if (!compute.models.empty()) keep_models(report->set_, report->summary_, compute.models);
+  Output dataflow;
+  render_dataflow(report->set_, report->summary_, dataflow, skip);
+  report->dataflow_ = dataflow.text();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    for (std::string& w : load_warnings(notes[i], cut)) report->warnings_.push_back({inputs[i].name, std::move(w)});
+  }
+  if (!skipped.empty()) report->warnings_.push_back({display_name, skipped.summary()});
+  return report;
+}
+
+}  // namespace trace_summary

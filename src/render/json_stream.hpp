@@ -1,0 +1,53 @@
+// Writes one JSON document piece by piece, laid out exactly as nlohmann's
+// dump(2) lays out the whole document, so a report of any size is written
+// without holding it in memory. Strings that are not valid UTF-8 are written
+// with U+FFFD in place of the bad bytes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "io/output.hpp"
+
+namespace trace_summary {
+
+using OrderedJson = nlohmann::ordered_json;
+
+class JsonStream {
+ public:
+  explicit JsonStream(Output& out) : out_(out) {}
+
+  /// Opens an object or array ('{' or '['): the document, an array element,
+  /// or the value of the key just written.
+  void open(char bracket);
+  /// Closes the innermost object or array.
+  void close();
+  /// Writes a key of the innermost object; its value follows.
+  void key(const std::string& name);
+  /// Writes a whole value: the value of the key just written, or an element.
+  void value(const OrderedJson& value);
+  /// key() then value().
+  void member(const std::string& name, const OrderedJson& v) {
+    key(name);
+    value(v);
+  }
+
+ private:
+  struct Frame {
+    char close;
+    std::size_t items = 0;
+  };
+  void next_item();  // the separator and indentation of a new member or element
+  void indent(std::size_t depth);
+
+  Output& out_;
+  std::vector<Frame> frames_;
+  bool after_key_ = false;
+};
+
+/// `value` as nlohmann's dump(2) writes it at nesting `depth`.
+std::string dump_at_depth(const OrderedJson& value, std::size_t depth);
+
+}  // namespace trace_summary

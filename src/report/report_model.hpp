@@ -1,0 +1,115 @@
+// The report model: what a report says, as plain numbers and strings, for
+// one file (or a merged set of files). Every renderer prints from it and
+// from nothing else. Per-model statistics and per-trace data are produced on
+// demand through the FileReport interface, so memory follows the traces,
+// never the size of the output.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pycompat/py_number.hpp"
+#include "report/span_catalogue.hpp"
+
+namespace trace_summary {
+
+/// What statistics a report computes beyond the classic sums.
+struct StatsRequest {
+  bool distribution = false;        ///< min, max and percentiles of the per-trace values
+  std::vector<double> percentiles;  ///< each in [0, 100]
+};
+
+/// One catalogue row of one model.
+struct StatRow {
+  const SpanDef* def = nullptr;
+  std::uint64_t traces = 0;  ///< counted traces that had the row's spans
+  wide_int sum_ns = 0;       ///< exact sum (a formula row: of its total minus its parts)
+  /// The classic average: `sum_ns` over all the model's traces, in µs.
+  double avg_us = 0;
+  std::optional<double> min_us, max_us;  ///< over the traces that had it (when asked)
+  std::vector<double> percentiles_us;    ///< one per asked percentile (when asked)
+  double share_percent = 0;              ///< of the request time (the first row's sum)
+};
+
+/// One model (name and version, as the summary prints them) of one pass.
+struct ModelReport {
+  std::string name, version;
+  std::uint64_t count = 0;     ///< counted traces
+  std::vector<StatRow> rows;   ///< the rows the classic summary shows, in its order
+};
+
+/// The start and end of one measured span of one trace, in ns.
+struct SpanTime {
+  std::int64_t start_ns = 0, end_ns = 0;
+  /// The duration (the engine never pairs an end before its start).
+  std::uint64_t duration_ns() const {
+    return static_cast<std::uint64_t>(end_ns) - static_cast<std::uint64_t>(start_ns);
+  }
+};
+
+/// One timestamp of a trace as the reference lists it.
+struct TraceStamp {
+  std::string_view name;
+  std::int64_t ns = 0;
+  bool listed = true;  ///< shown by the classic `-t` listing
+};
+
+/// One counted trace, as a cursor hands it out (valid during the callback).
+struct TraceView {
+  Protocol protocol = Protocol::Http;
+  std::uint32_t model = 0;          ///< index of its model in the pass
+  wide_int id = 0;
+  std::optional<wide_int> parent_id;
+  std::string_view model_name, model_version;  ///< the trace's own, as `-t` prints them
+  std::array<std::optional<SpanTime>, kSpanCount> spans;  ///< the spans the engine counted
+  std::vector<TraceStamp> stamps;   ///< in time order (stable), repeats as the script has them
+
+  const std::optional<SpanTime>& span(Span s) const { return spans[static_cast<std::size_t>(s)]; }
+};
+
+/// A message for standard error about one input.
+struct Warning {
+  std::string input;
+  std::string text;
+};
+
+using TraceCallback = std::function<void(const TraceView&)>;
+
+/// One report. Its statistics and traces are computed when asked.
+class FileReport {
+ public:
+  virtual ~FileReport() = default;
+
+  /// The name the report is shown by, and the inputs it was made from.
+  virtual const std::string& display_name() const = 0;
+  virtual const std::vector<std::string>& inputs() const = 0;
+  /// The rules the spans follow (a lowercase file always follows Classic).
+  virtual Compat compat() const = 0;
+  virtual const std::vector<Warning>& warnings() const = 0;
+
+  /// Models of each pass, in the order the classic summary prints them.
+  virtual std::size_t model_count(Protocol protocol) const = 0;
+  virtual ModelReport model(Protocol protocol, std::size_t index, const StatsRequest& request) const = 0;
+
+  /// The pass's counted traces in the order `-t` lists them.
+  virtual void for_each_trace(Protocol protocol, const TraceCallback& fn) const = 0;
+  /// The counted traces of one model, in the same order.
+  virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const = 0;
+
+  /// The classic Data Flow section, as printed (empty when there is none).
+  virtual const std::string& dataflow_text() const = 0;
+  /// With `-v`: each input's text, to be dumped as Python's json.dumps would.
+  virtual const std::vector<std::string>& verbose_texts() const = 0;
+};
+
+inline constexpr std::array<Protocol, 2> kProtocols = {Protocol::Http, Protocol::Grpc};
+
+/// "HTTP" or "GRPC".
+const char* protocol_name(Protocol protocol);
+
+}  // namespace trace_summary
