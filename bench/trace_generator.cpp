@@ -47,6 +47,10 @@ Writes a synthetic Triton trace file (JSON) to standard output or FILE.
   --missing-request-end-fraction F
                                traces without REQUEST_END (not counted)
   --split-model-record         model_name and model_version in separate records (layout 1)
+  --early-send-fraction F      requests whose response is sent before REQUEST_END, as real
+                               servers often record it: the send overlaps the handler, which
+                               may outlive the request; INFER_RESPONSE_COMPLETE is recorded
+                               before COMPUTE_START though it happens after COMPUTE_END
   --truncate                   stop in the middle of a record near the end (a running server)
   -o FILE                      output file (default: standard output)
 )";
@@ -55,7 +59,7 @@ struct Options {
   long requests = 100;
   unsigned seed = 1;
   int layout = 1;
-  double grpc = 0.5, ensemble = 0.1, no_breakdown = 0.2, extra = 0.3;
+  double grpc = 0.5, ensemble = 0.1, no_breakdown = 0.2, extra = 0.3, early_send = 0;
   int nesting = 1, models = 4;
   bool tensors = false;
   int tensor_size = 8;
@@ -87,6 +91,7 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--grpc-fraction") o.grpc = std::stod(value());
     else if (a == "--ensemble-fraction") o.ensemble = std::stod(value());
     else if (a == "--nesting") o.nesting = std::stoi(value());
+    else if (a == "--early-send-fraction") o.early_send = std::stod(value());
     else if (a == "--no-breakdown-fraction") o.no_breakdown = std::stod(value());
     else if (a == "--extra-fraction") o.extra = std::stod(value());
     else if (a == "--models") o.models = std::max(1, std::stoi(value()));
@@ -251,6 +256,7 @@ class Generator {
         tensors.push_back({s.size(), tensor("TENSOR_BACKEND_OUTPUT", "OUTPUT0")});
       }
     }
+    if (top && uniform() < o_.early_send) return early_send_end(out[index], s, grpc, t);
     if (o_.layout != 3 && uniform() < o_.extra) stamp("INFER_RESPONSE_COMPLETE", t + duration(1000));
     t += duration(4000);
     if (!(uniform() < o_.missing_request_end)) stamp("REQUEST_END", t);
@@ -269,6 +275,28 @@ class Generator {
     out[index].stamps = std::move(s);
     if (parent) out[index].parent = *parent;  // an index until ids are given
     return t;
+  }
+
+  // The end of a top-level trace as real servers often record it: the
+  // response is sent before REQUEST_END (which may come after the send
+  // ends), and INFER_RESPONSE_COMPLETE, though it happens after COMPUTE_END,
+  // is recorded before COMPUTE_START.
+  std::int64_t early_send_end(Trace& trace, std::vector<Stamp>& s, bool grpc, std::int64_t t) {
+    const auto compute = std::find_if(s.begin(), s.end(), [&](const Stamp& x) { return x.name == name("COMPUTE_START"); });
+    if (o_.layout != 3) s.insert(compute, {name("INFER_RESPONSE_COMPLETE"), t + duration(1000)});
+    const std::int64_t send_start = t + duration(3000);
+    const std::int64_t send_end = send_start + duration(grpc ? 30000 : 12000);
+    const std::int64_t request_end = send_start + duration(12000, 1.0);
+    s.push_back({name(grpc ? "GRPC_SEND_START" : "HTTP_SEND_START"), send_start});
+    if (uniform() < 0.5) {
+      s.push_back({name("REQUEST_END"), request_end});
+      s.push_back({name(grpc ? "GRPC_SEND_END" : "HTTP_SEND_END"), send_end});
+    } else {
+      s.push_back({name(grpc ? "GRPC_SEND_END" : "HTTP_SEND_END"), send_end});
+      s.push_back({name("REQUEST_END"), request_end});
+    }
+    trace.stamps = std::move(s);
+    return std::max(send_end, request_end);
   }
 
   const Options& o_;
