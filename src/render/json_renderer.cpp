@@ -23,23 +23,31 @@ OrderedJson json_row(const StatRow& row, const std::vector<double>& percentiles)
   return j;
 }
 
-OrderedJson json_trace(const TraceView& trace, Compat compat) {
-  OrderedJson j;
-  j["id"] = json_id(trace.id);
-  j["parent_id"] = trace.parent_id ? json_id(*trace.parent_id) : OrderedJson(nullptr);
-  j["model"] = std::string(trace.model_name);
-  j["version"] = std::string(trace.model_version);
-  OrderedJson spans = OrderedJson::object();
+// One trace, written member by member (no tree of it is built).
+void write_trace(JsonStream& json, const TraceView& trace, Compat compat) {
+  json.open('{');
+  json.member("id", json_id(trace.id));
+  json.member("parent_id", trace.parent_id ? json_id(*trace.parent_id) : OrderedJson(nullptr));
+  json.member_text("model", trace.model_name);
+  json.member_text("version", trace.model_version);
+  json.key("spans_us");
+  json.open('{');
   for (std::size_t s = 0; s < kSpanCount; ++s) {
     if (!trace.spans[s]) continue;
     const SpanDef* def = measured_row(static_cast<Span>(s), trace.protocol, compat);
-    spans[std::string(def->key)] = static_cast<double>(trace.spans[s]->duration_ns()) / 1000;
+    json.member_double(def->key, static_cast<double>(trace.spans[s]->duration_ns()) / 1000);
   }
-  j["spans_us"] = spans;
-  OrderedJson stamps = OrderedJson::array();
-  for (const TraceStamp& stamp : trace.stamps) stamps.push_back({{"name", std::string(stamp.name)}, {"ns", stamp.ns}});
-  j["timestamps"] = stamps;
-  return j;
+  json.close();
+  json.key("timestamps");
+  json.open('[');
+  for (const TraceStamp& stamp : trace.stamps) {
+    json.open('{');
+    json.member_text("name", stamp.name);
+    json.member_int("ns", stamp.ns);
+    json.close();
+  }
+  json.close();
+  json.close();
 }
 
 }  // namespace
@@ -94,7 +102,7 @@ void JsonSink::model(const FileReport& report, Protocol protocol, std::size_t in
     json_.key("traces");
     json_.open('[');
     report.for_each_trace_of_model(protocol, index,
-                                   [&](const TraceView& t) { json_.value(json_trace(t, report.compat())); });
+                                   [&](const TraceView& t) { write_trace(json_, t, report.compat()); });
     json_.close();
   }
   json_.close();

@@ -1,5 +1,9 @@
 #include "render/json_stream.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+
 namespace trace_summary {
 
 std::string dump_at_depth(const OrderedJson& value, std::size_t depth) {
@@ -15,7 +19,55 @@ std::string dump_at_depth(const OrderedJson& value, std::size_t depth) {
   return out;
 }
 
-void JsonStream::indent(std::size_t depth) { out_ << std::string(2 * depth, ' '); }
+void JsonStream::indent(std::size_t depth) {
+  static const std::string kSpaces(256, ' ');
+  for (std::size_t n = 2 * depth; n > 0;) {
+    const std::size_t part = std::min(n, kSpaces.size());
+    out_ << std::string_view(kSpaces).substr(0, part);
+    n -= part;
+  }
+}
+
+// Printable ASCII without quotes or backslashes is written as it is; anything
+// else as dump() escapes it (bytes that are not UTF-8 become U+FFFD).
+void JsonStream::write_string(std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out_ << '"' << text << '"';
+  } else {
+    out_ << OrderedJson(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+}
+
+void JsonStream::write_key(std::string_view name) {
+  next_item();
+  write_string(name);
+  out_ << ": ";
+}
+
+void JsonStream::member_text(std::string_view name, std::string_view text) {
+  write_key(name);
+  write_string(text);
+}
+
+void JsonStream::member_int(std::string_view name, std::int64_t number) {
+  write_key(name);
+  out_ << std::to_string(number);
+}
+
+void JsonStream::member_double(std::string_view name, double number) {
+  write_key(name);
+  if (!std::isfinite(number)) {
+    out_ << "null";  // as dump() writes NaN and infinities
+    return;
+  }
+  // nlohmann's own shortest round-trip formatting, which dump() uses.
+  std::array<char, 64> buffer{};
+  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+  out_ << std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
 
 void JsonStream::next_item() {
   if (after_key_) {
@@ -45,14 +97,17 @@ void JsonStream::close() {
 }
 
 void JsonStream::key(const std::string& name) {
-  next_item();
-  out_ << OrderedJson(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << ": ";
+  write_key(name);
   after_key_ = true;
 }
 
 void JsonStream::value(const OrderedJson& v) {
   next_item();
-  out_ << dump_at_depth(v, frames_.size());
+  if (v.is_primitive()) {
+    out_ << v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    out_ << dump_at_depth(v, frames_.size());
+  }
 }
 
 }  // namespace trace_summary

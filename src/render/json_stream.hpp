@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/output.hpp"
@@ -33,6 +35,11 @@ class JsonStream {
     key(name);
     value(v);
   }
+  /// Scalars written without building a JSON value, exactly as dump() writes
+  /// them (the per-trace output is made of these).
+  void member_text(std::string_view name, std::string_view text);
+  void member_int(std::string_view name, std::int64_t number);
+  void member_double(std::string_view name, double number);
 
  private:
   struct Frame {
@@ -41,6 +48,8 @@ class JsonStream {
   };
   void next_item();  // the separator and indentation of a new member or element
   void indent(std::size_t depth);
+  void write_key(std::string_view name);
+  void write_string(std::string_view text);
 
   Output& out_;
   std::vector<Frame> frames_;
