@@ -32,13 +32,13 @@ inline TraceSet load_text(const std::string& json) {
 
 /// One report of `inputs` (several: merged) in the chosen format, as a whole
 /// document (CSV header and JSON envelope included).
-inline void write_report(const std::vector<NamedInput>& inputs, const std::string& name,
-                         const ReportOptions& options, Output& out) {
+inline void write_report(const std::vector<NamedInput>& inputs, const std::string& name, const ReportOptions& options,
+                         Output& out) {
   const OutputOptions output{options.format, options.verbose, options.show_trace, options.percentiles};
   const std::unique_ptr<ReportSink> sink = make_format_sink(output, options.compat, out);
   sink->begin();
-  const auto report =
-      build_report(inputs, name, {options.verbose, options.skip_invalid, options.jobs}, {options.compat, options.models});
+  const auto report = build_report(inputs, name, {options.verbose, options.skip_invalid, options.jobs},
+                                   {options.compat, options.models});
   sink->file(*report);
   sink->end();
 }

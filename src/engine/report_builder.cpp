@@ -109,8 +109,8 @@ class EngineReport final : public FileReport {
   mutable std::array<ByModel, 2> by_model_;  // one thread uses a report
 };
 
-void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, const LoadRequest& request,
-                 SkipLog* skip, std::vector<LoadNotes>& notes) {
+void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, const LoadRequest& request, SkipLog* skip,
+                 std::vector<LoadNotes>& notes) {
   LoadOptions options;
   options.skip = skip;
   options.jobs = request.jobs;

@@ -305,11 +305,10 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) 
   return summary;
 }
 
-SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                      const CountedTrace& trace) {
+SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace) {
   SpanTimes spans;
-  pair_spans(stamp_map(set, trace, summary.naming), pair_rules(protocol, effective_compat(summary)),
-             summary.naming, spans);
+  pair_spans(stamp_map(set, trace, summary.naming), pair_rules(protocol, effective_compat(summary)), summary.naming,
+             spans);
   return spans;
 }
 

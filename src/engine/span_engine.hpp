@@ -20,7 +20,7 @@ using SpanTimes = std::array<std::optional<SpanTime>, kSpanCount>;
 
 /// Exact sums of one model's spans over its counted traces.
 struct ModelStats {
-  std::uint32_t model_name = kNone;     ///< value index as first seen (what the summary prints)
+  std::uint32_t model_name = kNone;  ///< value index as first seen (what the summary prints)
   std::uint32_t model_version = kNone;
   std::uint64_t count = 0;
   std::array<wide_int, kSpanCount> sum{};
@@ -55,8 +55,8 @@ TraceModel trace_model(const TraceSet& set, const CountedTrace& trace);
 /// What one protocol pass found, in the order the reference prints it.
 struct PassSummary {
   Protocol protocol = Protocol::Http;
-  std::vector<ModelStats> models;     ///< first-seen order
-  std::vector<CountedTrace> traces;   ///< id order
+  std::vector<ModelStats> models;    ///< first-seen order
+  std::vector<CountedTrace> traces;  ///< id order
 };
 
 /// Everything the renderers need for one file.
@@ -87,8 +87,7 @@ struct SkipLogs {
 FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs = {});
 
 /// The spans of one counted trace (the same ones its pass summed).
-SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                          const CountedTrace& trace);
+SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace);
 
 /// The ns of each canonical stamp of one trace (a later entry of the same
 /// name wins, as in the script's dict); nullopt when absent.

@@ -46,9 +46,8 @@ void add_distribution(StatRow& row, std::vector<double>& values, const std::vect
 
 }  // namespace
 
-ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass,
-                         std::size_t index, TraceRange traces,
-                         const StatsRequest& request) {
+ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, std::size_t index,
+                         TraceRange traces, const StatsRequest& request) {
   const ModelStats& m = pass.models[index];
   ModelReport report{set.values[m.model_name].text, set.values[m.model_version].text, m.count, {}};
   for (const SpanDef* def : catalogue_rows(pass.protocol, effective_compat(summary))) {

@@ -22,8 +22,7 @@ struct TraceRange {
 /// The report of model `index` of `pass`. `traces` are the pass's counted
 /// traces of that model (indices into pass.traces); they are read only when
 /// `request.distribution` is set.
-ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass,
-                         std::size_t index, TraceRange traces,
-                         const StatsRequest& request);
+ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, std::size_t index,
+                         TraceRange traces, const StatsRequest& request);
 
 }  // namespace trace_summary

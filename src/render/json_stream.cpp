@@ -31,9 +31,8 @@ void JsonStream::indent(std::size_t depth) {
 // Printable ASCII without quotes or backslashes is written as it is; anything
 // else as dump() escapes it (bytes that are not UTF-8 become U+FFFD).
 void JsonStream::write_string(std::string_view text) {
-  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-  });
+  const bool plain =
+      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
   if (plain) {
     out_ << '"' << text << '"';
   } else {

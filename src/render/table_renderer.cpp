@@ -41,9 +41,9 @@ void TableSink::model(Protocol protocol, const ModelReport& model) {
   header.push_back("share");
   cells.push_back(header);
   for (const StatRow& row : model.rows) {
-    std::vector<std::string> line = {std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') +
-                                         std::string(row.def->label),
-                                     std::to_string(row.traces), fixed3(row.avg_us), optional3(row.min_us)};
+    std::vector<std::string> line = {
+        std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') + std::string(row.def->label),
+        std::to_string(row.traces), fixed3(row.avg_us), optional3(row.min_us)};
     for (std::size_t i = 0; i < percentiles_.size(); ++i) {
       line.push_back(i < row.percentiles_us.size() ? fixed3(row.percentiles_us[i]) : "-");
     }

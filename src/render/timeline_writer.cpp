@@ -59,8 +59,10 @@ Layout lay_out(const FileReport& report, std::uint64_t limit) {
         layout.track_names.emplace_back(*track, "trace " + id + " " + model);
       }
       track_of[id] = *track;
-      OrderedJson args = {{"trace_id", json_id(t.id)}, {"model", std::string(t.model_name)},
-                          {"version", std::string(t.model_version)}, {"protocol", protocol_name(protocol)}};
+      OrderedJson args = {{"trace_id", json_id(t.id)},
+                          {"model", std::string(t.model_name)},
+                          {"version", std::string(t.model_version)},
+                          {"protocol", protocol_name(protocol)}};
       if (t.parent_id) args["parent_id"] = json_id(*t.parent_id);
       const auto index = static_cast<std::uint32_t>(layout.traces.size());
       layout.traces.push_back({std::move(args), model});
@@ -145,7 +147,9 @@ void TimelineSink::event(const std::string& json) {
 
 void TimelineSink::file(const FileReport& report) {
   const int pid = next_pid_++;
-  const auto dump = [](const OrderedJson& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  const auto dump = [](const OrderedJson& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", report.display_name()}}}}));
   const Layout layout = lay_out(report, limit_);
   std::int64_t first = 0;
@@ -164,7 +168,10 @@ void TimelineSink::file(const FileReport& report) {
     const std::uint32_t lane_count = lanes.empty() ? 1 : *std::max_element(lanes.begin(), lanes.end()) + 1;
     for (std::uint32_t lane = 0; lane < lane_count; ++lane) {
       const std::string lane_name = lane == 0 ? name : name + " (overlap " + std::to_string(lane) + ")";
-      event(dump({{"name", "thread_name"}, {"ph", "M"}, {"pid", pid}, {"tid", next_tid + lane},
+      event(dump({{"name", "thread_name"},
+                  {"ph", "M"},
+                  {"pid", pid},
+                  {"tid", next_tid + lane},
                   {"args", {{"name", lane_name}}}}));
     }
     for (std::size_t i = 0; i < events.size(); ++i) {

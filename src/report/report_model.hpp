@@ -39,8 +39,8 @@ struct StatRow {
 /// One model (name and version, as the summary prints them) of one pass.
 struct ModelReport {
   std::string name, version;
-  std::uint64_t count = 0;     ///< counted traces
-  std::vector<StatRow> rows;   ///< the rows the classic summary shows, in its order
+  std::uint64_t count = 0;    ///< counted traces
+  std::vector<StatRow> rows;  ///< the rows the classic summary shows, in its order
 };
 
 /// The start and end of one measured span of one trace, in ns.
@@ -62,12 +62,12 @@ struct TraceStamp {
 /// One counted trace, as a cursor hands it out (valid during the callback).
 struct TraceView {
   Protocol protocol = Protocol::Http;
-  std::uint32_t model = 0;          ///< index of its model in the pass
+  std::uint32_t model = 0;  ///< index of its model in the pass
   wide_int id = 0;
   std::optional<wide_int> parent_id;
-  std::string_view model_name, model_version;  ///< the trace's own, as `-t` prints them
+  std::string_view model_name, model_version;             ///< the trace's own, as `-t` prints them
   std::array<std::optional<SpanTime>, kSpanCount> spans;  ///< the spans the engine counted
-  std::vector<TraceStamp> stamps;   ///< in time order (stable), repeats as the script has them
+  std::vector<TraceStamp> stamps;                         ///< in time order (stable), repeats as the script has them
 
   const std::optional<SpanTime>& span(Span s) const { return spans[static_cast<std::size_t>(s)]; }
 };

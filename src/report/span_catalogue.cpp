@@ -6,16 +6,16 @@ namespace {
 using Scope = SpanDef::Scope;
 using Rules = SpanDef::Rules;
 
-constexpr SpanDef measured(std::string_view key, std::string_view label, int depth, Scope scope, Rules rules,
-                           Span span, Stamp start, Stamp end, Span gate, std::array<Span, 2> shown_if,
+constexpr SpanDef measured(std::string_view key, std::string_view label, int depth, Scope scope, Rules rules, Span span,
+                           Stamp start, Stamp end, Span gate, std::array<Span, 2> shown_if,
                            std::uint8_t shown_if_count) {
   return {key, label, depth, scope, rules, span, true, start, end, gate, {}, 0, shown_if, shown_if_count};
 }
 
 constexpr SpanDef formula(std::string_view key, int depth, Scope scope, Rules rules, Span total,
                           std::array<Span, 3> minus, std::array<Span, 2> shown_if, std::uint8_t shown_if_count) {
-  return {key, "Overhead", depth, scope, rules, total, false, Stamp{}, Stamp{}, total, minus, 3,
-          shown_if, shown_if_count};
+  return {key,     "Overhead", depth, scope, rules, total,    false,
+          Stamp{}, Stamp{},    total, minus, 3,     shown_if, shown_if_count};
 }
 
 // clang-format off
