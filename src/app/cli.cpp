@@ -1,7 +1,5 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <csignal>
 #include <iostream>
@@ -13,126 +11,20 @@
 #include <thread>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/tee_sink.hpp"
 #include "base/errors.hpp"
 #include "engine/report_builder.hpp"
 #include "io/progress.hpp"
+#include "app/arguments.hpp"
 #include "app/format_sink.hpp"
+#include "render/request_rows.hpp"
 #include "render/timeline_writer.hpp"
 
 namespace trace_summary {
 namespace {
-
-constexpr const char* kDescription =
-    "Summarise Triton Inference Server trace files (--trace-config level=TIMESTAMPS):\n"
-    "per model, where the time of an inference request went (HTTP/GRPC receive and\n"
-    "send, queue, compute input/infer/output). The default output is exactly what\n"
-    "Triton's trace_summary.py prints.\n";
-
-constexpr const char* kFooter =
-    "FILE is a trace file written by tritonserver; '-' reads standard input. gzip\n"
-    "input is recognised by its content. Each file is summarised on its own, in the\n"
-    "order given, unless --merge reads them as one.\n"
-    "\n"
-    "Exit status:\n"
-    "  0  every file was summarised (a file that ends before its closing ']', as a\n"
-    "     running server leaves it, is summarised with a warning)\n"
-    "  1  a file held data that cannot be summarised (not a trace file, or a span\n"
-    "     that ends before it starts or lacks an end); the message names the file,\n"
-    "     the place and the trace; the other files are still summarised\n"
-    "  2  usage error: bad arguments, or a FILE that cannot be opened (nothing is\n"
-    "     printed then)\n"
-    "  3  the output could not be written (for example, a full disk)\n";
-
-// Threads to read a large file with: the cores, at most 4 (the parts' records
-// are taken in on one thread, so more pay little).
-unsigned default_jobs() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
-
-struct Arguments {
-  std::optional<bool> progress;  // unset: only when standard error is a terminal
-  bool verbose = false;
-  bool show_trace = false;
-  bool skip_invalid = false;
-  bool merge = false;
-  std::string compat = "classic";
-  std::string format = "text";
-  std::string percentiles = "50,90,99";
-  std::vector<std::string> models;
-  std::string timeline;
-  std::uint64_t timeline_limit = 10000;
-  unsigned jobs = default_jobs();
-  std::vector<std::string> files;
-};
-
-void add_options(CLI::App& app, Arguments& args) {
-  app.footer(kFooter);
-  app.add_flag("-v,--verbose", args.verbose, "Print the whole parsed file first (as Python's json.dumps, keys sorted)");
-  app.add_flag("-t,--show-trace", args.show_trace,
-               "Also list every counted trace: its model, id, parent id and timestamps with the time between them\n"
-               "(with --format json: include every counted trace)");
-  app.add_option("--compat", args.compat,
-                 "Which trace_summary.py to reproduce: 'classic' (July 2023, the default) or 'current'\n"
-                 "(January 2024: GRPC infer time starts at GRPC_WAITREAD_END, no Wait/Read line)")
-      ->check(CLI::IsMember({"classic", "current"}))
-      ->type_name("MODE");
-  app.add_flag("--skip-invalid", args.skip_invalid,
-               "Leave out each record or trace that breaks a rule (instead of stopping at the first),\n"
-               "say on standard error how many were left out and why, and exit 0");
-  app.add_option("--format", args.format,
-                 "text: the classic summary (default); table: aligned tables with min, percentiles, max and\n"
-                 "share of the request time; json: one JSON document (docs/json-output.md); csv: one row per\n"
-                 "file, protocol, model and span")
-      ->check(CLI::IsMember({"text", "table", "json", "csv"}))
-      ->type_name("FORMAT");
-  app.add_option("--percentiles", args.percentiles,
-                 "The percentile columns of table, json and csv, comma-separated (default 50,90,99)")
-      ->type_name("LIST");
-  app.add_flag("--merge", args.merge,
-               "Summarise all FILEs as one trace set (log-frequency shards trace.json.0, .1, ...)");
-  app.add_option("--model", args.models,
-                 "Only this model's traces (repeatable); an ensemble keeps its composing models' traces")
-      ->type_name("NAME");
-  app.add_option("--timeline", args.timeline,
-                 "Also write the traces as Chrome Trace Event JSON to FILE, for ui.perfetto.dev or chrome://tracing")
-      ->type_name("FILE");
-  app.add_option("--timeline-limit", args.timeline_limit, "At most N traces (with their children) per file in the timeline (default 10000)")
-      ->check(CLI::PositiveNumber)
-      ->type_name("N");
-  app.add_option("-j,--jobs", args.jobs,
-                 "Threads to read one large file with (default: the number of cores, at most 4; 1: one pass).\n"
-                 "Files of 32 MB and more are split between records and parsed at once; the output is the same")
-      ->check(CLI::Range(1u, 64u))
-      ->type_name("N");
-  app.add_flag_function(
-      "--progress", [&args](std::int64_t) { args.progress = true; },
-      "Show a progress line on standard error while reading (default: only when it is a terminal)");
-  app.add_flag_function(
-      "--no-progress", [&args](std::int64_t) { args.progress = false; }, "Never show the progress line");
-  app.add_option("FILE", args.files, "Trace file(s) to summarise ('-' is standard input)")->required();
-}
-
-// "50,95,99.9" -> {50, 95, 99.9}; a message when it is not such a list.
-std::optional<std::vector<double>> parse_percentiles(const std::string& text, std::string& error) {
-  std::vector<double> out;
-  std::stringstream in(text);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    char* end = nullptr;
-    const double p = std::strtod(part.c_str(), &end);
-    if (part.empty() || end == part.c_str() || *end != '\0' || !(p >= 0 && p <= 100)) {
-      error = "--percentiles: '" + part + "' is not a number from 0 to 100";
-      return std::nullopt;
-    }
-    out.push_back(p);
-  }
-  if (out.empty()) {
-    error = "--percentiles: give at least one percentile";
-    return std::nullopt;
-  }
-  return out;
-}
 
 // The reports to make: each file alone, or all of them as one (--merge).
 std::vector<std::vector<std::string>> report_groups(const std::vector<std::string>& files, bool merge) {
@@ -157,7 +49,27 @@ struct RunPlan {
   LoadRequest load;
   ComputeOptions compute;
   bool progress = false;
+  bool fail_if_empty = false;
 };
+
+// The worse of two exit statuses: a failed write, then a usage error, bad
+// data, and last a file in which nothing was counted.
+int worse(int a, int b) {
+  auto rank = [](int status) {
+    switch (status) {
+      case kExitOutput: return 4;
+      case kExitUsage: return 3;
+      case kExitBadData: return 2;
+      case kExitEmpty: return 1;
+      default: return 0;
+    }
+  };
+  return rank(b) > rank(a) ? b : a;
+}
+
+bool counted_nothing(const FileReport& report) {
+  return report.model_count(Protocol::Http) == 0 && report.model_count(Protocol::Grpc) == 0;
+}
 
 // Opens the group's files (when it is its turn: never more open than one
 // report needs). A message when one cannot be opened.
@@ -199,7 +111,7 @@ int run_report(const std::vector<std::string>& group, const RunPlan& plan, Repor
     sink.file(*report);
     out.flush();
     for (const Warning& w : report->warnings()) std::cerr << w.input << ": " << w.text << '\n';
-    return kExitOk;
+    return plan.fail_if_empty && counted_nothing(*report) ? kExitEmpty : kExitOk;
   } catch (const DataError& e) {
     if (line) line->finish();
     out.flush();
@@ -214,11 +126,41 @@ int summarise_all(const std::vector<std::string>& files, const RunPlan& plan, bo
   sink.begin();
   int status = kExitOk;
   for (const std::vector<std::string>& group : report_groups(files, merge)) {
-    status = std::max(status, run_report(group, plan, sink, out));
+    status = worse(status, run_report(group, plan, sink, out));
   }
   sink.end();
   out.flush();
   return status;
+}
+
+// Options that do nothing in this combination, said before anything runs.
+std::vector<std::string> idle_options(const Arguments& args) {
+  std::vector<std::string> notes;
+  const bool per_trace = args.format == "text" || args.format == "json";
+  if (args.show_trace && !per_trace) notes.push_back("-t lists traces in the text and json formats only");
+  const bool statistics = args.format == "table" || args.format == "json" || args.format == "csv";
+  if (args.percentiles_given && !statistics) {
+    notes.push_back("--percentiles applies to the table, json and csv formats only");
+  }
+  if (args.sort != "request" && args.top == 0 && args.timeline.empty()) {
+    notes.push_back("--sort ranks for --top and --timeline; neither is given");
+  }
+  if (args.timeline_limit != 10000 && args.timeline.empty()) notes.push_back("--timeline-limit without --timeline");
+  return notes;
+}
+
+// The file `path` names is one of the inputs (compared by device and inode).
+bool is_an_input(const std::string& path, const std::vector<std::string>& files) {
+  struct stat target {};
+  if (::stat(path.c_str(), &target) != 0) return false;
+  for (const std::string& file : files) {
+    struct stat input {};
+    if (file != "-" && ::stat(file.c_str(), &input) == 0 && input.st_dev == target.st_dev &&
+        input.st_ino == target.st_ino) {
+      return true;
+    }
+  }
+  return false;
 }
 
 int usage_error(const std::string& message) {
@@ -229,35 +171,34 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App app(kDescription, "trace_summary");
-  Arguments args;
-  add_options(app, args);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
+  const ParseResult parsed = parse_arguments(argc, argv);
+  if (parsed.action == ParseResult::Action::Print) {
+    std::cout << parsed.text;
+    return kExitOk;
   }
+  if (parsed.action == ParseResult::Action::Fail) return usage_error(parsed.text);
+  const Arguments& args = parsed.args;
 
-  std::string error;
-  const auto percentiles = parse_percentiles(args.percentiles, error);
-  if (!percentiles) return usage_error(error);
-  if (args.verbose && args.format != "text") return usage_error("-v works with --format text only");
+  if (!args.timeline.empty() && is_an_input(args.timeline, args.files)) {
+    return usage_error("--timeline: " + args.timeline + " is one of the input files; give another file name");
+  }
+  for (const std::string& note : idle_options(args)) std::cerr << "trace_summary: note: " << note << '\n';
 
   RunPlan plan;
   plan.load = {args.verbose, args.skip_invalid, args.jobs};
   plan.compute.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
   plan.compute.models = args.models;
   plan.progress = args.progress.value_or(::isatty(2) == 1);
+  plan.fail_if_empty = args.fail_if_empty;
 
   Output out(1);
   std::vector<std::unique_ptr<ReportSink>> sinks;
-  sinks.push_back(make_format_sink({args.format, args.verbose, args.show_trace, *percentiles}, plan.compute.compat, out));
+  const OutputOptions output{args.format, args.verbose, args.show_trace, args.percentiles, args.top, args.sort};
+  sinks.push_back(make_format_sink(output, plan.compute.compat, out));
   if (!args.timeline.empty()) {
     try {
-      sinks.push_back(std::make_unique<TimelineSink>(args.timeline, args.timeline_limit));
+      sinks.push_back(std::make_unique<TimelineSink>(args.timeline, args.timeline_limit,
+                                                     RequestSelection{args.top, RankKey(args.sort)}));
     } catch (const std::runtime_error& e) {
       return usage_error(std::string("--timeline: ") + e.what());
     }

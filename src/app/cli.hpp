@@ -10,6 +10,7 @@ enum ExitStatus : int {
   kExitBadData = 1,   ///< some file held data that cannot be summarised
   kExitUsage = 2,     ///< bad arguments, or a file that cannot be opened
   kExitOutput = 3,    ///< standard output could not be written (e.g. disk full)
+  kExitEmpty = 5,     ///< with --fail-if-empty: a file in which no trace was counted
 };
 
 /// Runs trace_summary with `argv`; returns the exit status.

@@ -16,6 +16,8 @@ struct OutputOptions {
   bool verbose = false;         ///< `-v`: dump each input first (text)
   bool show_trace = false;      ///< `-t`: list every counted trace (text; json: include them)
   std::vector<double> percentiles = {50, 90, 99};
+  std::size_t top = 0;            ///< --top N (0: not asked)
+  std::string sort = "request";  ///< --sort
 };
 
 /// The sink that writes `options.format` to `out`.

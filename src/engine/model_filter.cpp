@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/errors.hpp"
+
 namespace trace_summary {
 namespace {
 
@@ -76,7 +78,45 @@ void filter_pass(const TraceSet& set, const FileSummary& summary, PassSummary& p
 
 }  // namespace
 
+std::vector<std::string> counted_model_names(const TraceSet& set, const FileSummary& summary) {
+  std::vector<std::string> names;
+  for (const PassSummary* pass : {&summary.http, &summary.grpc}) {
+    for (const ModelStats& m : pass->models) {
+      const std::string& name = set.values[m.model_name].text;
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+  }
+  return names;
+}
+
+std::vector<std::string> split_model_names(const TraceSet& set, const FileSummary& summary,
+                                           const std::vector<std::string>& values) {
+  const std::vector<std::string> known = counted_model_names(set, summary);
+  std::vector<std::string> names;
+  for (const std::string& value : values) {
+    if (std::find(known.begin(), known.end(), value) != known.end()) {
+      names.push_back(value);
+      continue;
+    }
+    std::size_t start = 0;
+    for (std::size_t comma = value.find(','); ; comma = value.find(',', start)) {
+      names.push_back(value.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return names;
+}
+
 void keep_models(const TraceSet& set, FileSummary& summary, const std::vector<std::string>& names) {
+  const std::vector<std::string> known = counted_model_names(set, summary);
+  for (const std::string& name : names) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + printable(k);
+    throw DataError("--model " + printable(name) + ": no counted trace has this model" +
+                    (known.empty() ? std::string(" (no trace was counted)") : "; the models are: " + list));
+  }
   filter_pass(set, summary, summary.http, names);
   filter_pass(set, summary, summary.grpc, names);
 }

@@ -33,6 +33,23 @@ std::string dump_text(const std::string& text, const LoadNotes& notes) {
   return text;
 }
 
+// Why a report is empty: what the file holds instead of countable traces.
+std::string nothing_counted(const TraceSet& set) {
+  std::vector<std::string> models;
+  for (const RecordAttrs& attrs : set.attrs) {
+    if (attrs.model_name == kNone) continue;
+    const std::string& name = set.values[attrs.model_name].text;
+    if (models.size() < 10 && std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
+  }
+  std::string text = "no trace could be counted (a trace needs REQUEST_START, REQUEST_END and, at its root, "
+                     "the HTTP or GRPC timestamps of --trace-config level=TIMESTAMPS); " +
+                     std::to_string(set.records.size()) + " trace record" + (set.records.size() == 1 ? "" : "s");
+  if (models.empty()) return text + ", no model named";
+  std::string list;
+  for (const std::string& m : models) list += (list.empty() ? "" : ", ") + printable(m);
+  return text + ", models named: " + list;
+}
+
 // The report of one loaded and summarised trace set.
 class EngineReport final : public FileReport {
  public:
@@ -139,7 +156,9 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
   std::vector<LoadNotes> notes;
   load_inputs(*report, inputs, load, skip, notes);
   report->summary_ = summarize(report->set_, compute.compat, {skip, &cut});
-  if (!compute.models.empty()) keep_models(report->set_, report->summary_, compute.models);
+  if (!compute.models.empty()) {
+    keep_models(report->set_, report->summary_, split_model_names(report->set_, report->summary_, compute.models));
+  }
   Output dataflow;
   render_dataflow(report->set_, report->summary_, dataflow, skip);
   report->dataflow_ = dataflow.text();
@@ -147,6 +166,11 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
     for (std::string& w : load_warnings(notes[i], cut)) report->warnings_.push_back({inputs[i].name, std::move(w)});
   }
   if (!skipped.empty()) report->warnings_.push_back({display_name, skipped.summary()});
+  const bool all_empty = std::all_of(notes.begin(), notes.end(), [](const LoadNotes& n) { return n.empty_input; });
+  if (!all_empty && report->summary_.http.traces.empty() && report->summary_.grpc.traces.empty()) {
+    report->warnings_.push_back({display_name, skipped.empty() ? nothing_counted(report->set_)
+                                                               : "no trace is left to count"});
+  }
   return report;
 }
 

@@ -15,9 +15,6 @@
 
 namespace trace_summary {
 
-/// The spans of one counted trace that the engine paired; absent: nullopt.
-using SpanTimes = std::array<std::optional<SpanTime>, kSpanCount>;
-
 /// Exact sums of one model's spans over its counted traces.
 struct ModelStats {
   std::uint32_t model_name = kNone;  ///< value index as first seen (what the summary prints)

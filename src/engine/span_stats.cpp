@@ -22,22 +22,10 @@ wide_int row_sum(const SpanDef& row, const ModelStats& m) {
   return total;
 }
 
-// The row's value for one trace in ns, when the trace had every span involved.
-std::optional<double> trace_value(const SpanDef& row, const SpanTimes& spans) {
-  const auto& total = spans[static_cast<std::size_t>(row.span)];
-  if (!total) return std::nullopt;
-  wide_int value = total->duration_ns();
-  for (std::uint8_t i = 0; i < row.minus_count; ++i) {
-    const auto& part = spans[static_cast<std::size_t>(row.minus[i])];
-    if (!part) return std::nullopt;
-    value -= part->duration_ns();
-  }
-  return static_cast<double>(value);
-}
-
-void add_distribution(StatRow& row, std::vector<double>& values, const std::vector<double>& percentiles) {
+void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, const std::vector<double>& percentiles) {
   row.traces = values.size();
   if (values.empty()) return;
+  row.mean_us = exact_ratio(sum, values.size() * 1000);
   std::sort(values.begin(), values.end());
   row.min_us = values.front() / 1000;
   row.max_us = values.back() / 1000;
@@ -65,13 +53,17 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   }
   if (!request.distribution) return report;
   std::vector<std::vector<double>> values(report.rows.size());
+  std::vector<wide_int> sums(report.rows.size(), 0);
   for (std::uint32_t t : traces) {
     const SpanTimes spans = trace_spans(set, summary, pass.protocol, pass.traces[t]);
     for (std::size_t r = 0; r < report.rows.size(); ++r) {
-      if (auto v = trace_value(*report.rows[r].def, spans)) values[r].push_back(*v);
+      if (auto v = row_value_ns(*report.rows[r].def, spans)) {
+        values[r].push_back(static_cast<double>(*v));
+        sums[r] += *v;
+      }
     }
   }
-  for (std::size_t r = 0; r < report.rows.size(); ++r) add_distribution(report.rows[r], values[r], request.percentiles);
+  for (std::size_t r = 0; r < report.rows.size(); ++r) add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
   return report;
 }
 

@@ -12,6 +12,7 @@ OrderedJson json_row(const StatRow& row, const std::vector<double>& percentiles)
   j["depth"] = row.def->depth;
   j["traces"] = row.traces;
   j["avg_us"] = row.avg_us;
+  j["mean_us"] = row.mean_us ? OrderedJson(*row.mean_us) : OrderedJson(nullptr);
   j["min_us"] = row.min_us ? OrderedJson(*row.min_us) : OrderedJson(nullptr);
   j["max_us"] = row.max_us ? OrderedJson(*row.max_us) : OrderedJson(nullptr);
   OrderedJson p = OrderedJson::object();
@@ -85,6 +86,35 @@ void JsonSink::file(const FileReport& report) {
     json_.close();
     json_.close();
   }
+  json_.close();
+  const std::string& dataflow = report.dataflow_text();
+  json_.member("dataflow", dataflow.empty() ? OrderedJson(nullptr) : OrderedJson(dataflow));
+  if (top_.top > 0) top(report);
+  json_.close();
+}
+
+void JsonSink::top(const FileReport& report) {
+  json_.key("top");
+  json_.open('{');
+  json_.member_text("by", top_.key.name());
+  json_.key("requests");
+  json_.open('[');
+  for_each_selected(report, top_, [&](const TraceView& t, std::size_t rank) {
+    json_.open('{');
+    json_.member_int("rank", static_cast<std::int64_t>(rank));
+    json_.member_text("protocol", protocol_name(t.protocol));
+    json_.member("id", json_id(t.id));
+    json_.member("parent_id", t.parent_id ? json_id(*t.parent_id) : OrderedJson(nullptr));
+    json_.member_text("model", t.model_name);
+    json_.member_text("version", t.model_version);
+    json_.key("spans_us");
+    json_.open('{');
+    for (const SpanDef* def : catalogue_rows(t.protocol, report.compat())) {
+      if (auto v = row_value_ns(*def, t.spans)) json_.member_double(def->key, exact_ratio(*v, 1000));
+    }
+    json_.close();
+    json_.close();
+  });
   json_.close();
   json_.close();
 }

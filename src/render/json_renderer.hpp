@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "render/json_stream.hpp"
+#include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
 namespace trace_summary {
@@ -18,8 +19,13 @@ OrderedJson json_id(wide_int id);
 
 class JsonSink final : public ReportSink {
  public:
-  JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces)
-      : out_(out), json_(out), compat_(compat), percentiles_(std::move(percentiles)), with_traces_(with_traces) {}
+  JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces, RequestSelection top = {})
+      : out_(out),
+        json_(out),
+        compat_(compat),
+        percentiles_(std::move(percentiles)),
+        with_traces_(with_traces),
+        top_(std::move(top)) {}
   void begin() override;
   void file(const FileReport& report) override;
   void failed_file(const std::string& name, const std::string& error) override;
@@ -27,12 +33,14 @@ class JsonSink final : public ReportSink {
 
  private:
   void model(const FileReport& report, Protocol protocol, std::size_t index);
+  void top(const FileReport& report);
 
   Output& out_;
   JsonStream json_;
   Compat compat_;
   std::vector<double> percentiles_;
   bool with_traces_;
+  RequestSelection top_;
 };
 
 }  // namespace trace_summary

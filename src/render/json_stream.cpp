@@ -43,7 +43,7 @@ void JsonStream::write_string(std::string_view text) {
 void JsonStream::write_key(std::string_view name) {
   next_item();
   write_string(name);
-  out_ << ": ";
+  out_ << (compact_ ? ":" : ": ");
 }
 
 void JsonStream::member_text(std::string_view name, std::string_view text) {
@@ -74,7 +74,12 @@ void JsonStream::next_item() {
     return;
   }
   if (frames_.empty()) return;
-  out_ << (frames_.back().items++ == 0 ? "\n" : ",\n");
+  const bool first = frames_.back().items++ == 0;
+  if (compact_) {
+    if (!first) out_ << ',';
+    return;
+  }
+  out_ << (first ? "\n" : ",\n");
   indent(frames_.size());
 }
 
@@ -87,7 +92,7 @@ void JsonStream::open(char bracket) {
 void JsonStream::close() {
   const Frame frame = frames_.back();
   frames_.pop_back();
-  if (frame.items > 0) {
+  if (frame.items > 0 && !compact_) {
     out_ << '\n';
     indent(frames_.size());
   }
@@ -102,7 +107,7 @@ void JsonStream::key(const std::string& name) {
 
 void JsonStream::value(const OrderedJson& v) {
   next_item();
-  if (v.is_primitive()) {
+  if (v.is_primitive() || compact_) {
     out_ << v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   } else {
     out_ << dump_at_depth(v, frames_.size());

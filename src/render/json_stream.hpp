@@ -19,7 +19,9 @@ using OrderedJson = nlohmann::ordered_json;
 
 class JsonStream {
  public:
-  explicit JsonStream(Output& out) : out_(out) {}
+  /// `compact`: the document on one line, as dump() without indentation
+  /// writes it (JSON Lines); else laid out as dump(2).
+  explicit JsonStream(Output& out, bool compact = false) : out_(out), compact_(compact) {}
 
   /// Opens an object or array ('{' or '['): the document, an array element,
   /// or the value of the key just written.
@@ -53,6 +55,7 @@ class JsonStream {
 
   Output& out_;
   std::vector<Frame> frames_;
+  bool compact_;
   bool after_key_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "render/summary_renderer.hpp"
 
 #include "pycompat/verbose_dump.hpp"
+#include "render/top_listing.hpp"
 #include "render/trace_listing.hpp"
 
 namespace trace_summary {
@@ -30,6 +31,7 @@ void ClassicTextSink::file(const FileReport& report) {
     }
   }
   out_ << report.dataflow_text();
+  render_top_block(report, top_, out_);
 }
 
 }  // namespace trace_summary

@@ -3,13 +3,36 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include "render/top_listing.hpp"
 
 namespace trace_summary {
 namespace {
 
-std::string fixed3(double v) { return fmt::format("{:.3f}", v); }
+// The unit a model's table is shown in: µs, ms or s, whichever keeps its
+// largest value under 10,000.
+struct Unit {
+  const char* name;
+  double micros;
+};
 
-std::string optional3(const std::optional<double>& v) { return v ? fixed3(*v) : "-"; }
+Unit unit_for(const ModelReport& model) {
+  double largest = 0;
+  for (const StatRow& row : model.rows) largest = std::max(largest, std::abs(row.max_us.value_or(0)));
+  if (largest < 1e4) return {"us", 1};
+  if (largest < 1e7) return {"ms", 1e3};
+  return {"s", 1e6};
+}
+
+// At most five characters for anything under 10,000: four significant digits.
+std::string scaled(const std::optional<double>& micros, const Unit& unit) {
+  if (!micros) return "-";
+  const double v = *micros / unit.micros;
+  const double size = std::abs(v);
+  const int decimals = size < 10 ? 3 : size < 100 ? 2 : size < 1000 ? 1 : 0;
+  return fmt::format("{:.{}f}", v, decimals);
+}
 
 std::string share(double percent) { return fmt::format("{:.1f}%", percent); }
 
@@ -29,25 +52,28 @@ void TableSink::file(const FileReport& report) {
   for (Protocol protocol : kProtocols) {
     for (std::size_t m = 0; m < report.model_count(protocol); ++m) model(protocol, report.model(protocol, m, request));
   }
+  out_ << report.dataflow_text();
+  render_top_block(report, top_, out_);
 }
 
 void TableSink::model(Protocol protocol, const ModelReport& model) {
+  const Unit unit = unit_for(model);
   out_ << protocol_name(protocol) << ' ' << model.name << " (" << model.version << "): " << std::to_string(model.count)
-       << " trace" << (model.count == 1 ? "" : "s") << '\n';
+       << " trace" << (model.count == 1 ? "" : "s") << ", times in " << unit.name << '\n';
   std::vector<std::vector<std::string>> cells;
-  std::vector<std::string> header = {"span", "count", "avg", "min"};
+  std::vector<std::string> header = {"span", "count", "mean"};
   for (double p : percentiles_) header.push_back(percentile_name(p));
   header.push_back("max");
   header.push_back("share");
   cells.push_back(header);
   for (const StatRow& row : model.rows) {
-    std::vector<std::string> line = {
-        std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') + std::string(row.def->label),
-        std::to_string(row.traces), fixed3(row.avg_us), optional3(row.min_us)};
+    std::vector<std::string> line = {std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') +
+                                         std::string(row.def->label),
+                                     std::to_string(row.traces), scaled(row.mean_us, unit)};
     for (std::size_t i = 0; i < percentiles_.size(); ++i) {
-      line.push_back(i < row.percentiles_us.size() ? fixed3(row.percentiles_us[i]) : "-");
+      line.push_back(i < row.percentiles_us.size() ? scaled(row.percentiles_us[i], unit) : "-");
     }
-    line.push_back(optional3(row.max_us));
+    line.push_back(scaled(row.max_us, unit));
     line.push_back(share(row.share_percent));
     cells.push_back(line);
   }

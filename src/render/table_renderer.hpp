@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/output.hpp"
+#include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
 namespace trace_summary {
@@ -16,7 +17,8 @@ std::string percentile_name(double p);
 
 class TableSink final : public ReportSink {
  public:
-  TableSink(Output& out, std::vector<double> percentiles) : out_(out), percentiles_(std::move(percentiles)) {}
+  TableSink(Output& out, std::vector<double> percentiles, RequestSelection top = {})
+      : out_(out), percentiles_(std::move(percentiles)), top_(std::move(top)) {}
   void file(const FileReport& report) override;
 
  private:
@@ -24,6 +26,7 @@ class TableSink final : public ReportSink {
 
   Output& out_;
   std::vector<double> percentiles_;
+  RequestSelection top_;
 };
 
 }  // namespace trace_summary

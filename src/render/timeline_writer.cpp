@@ -38,37 +38,118 @@ struct Layout {
   std::vector<std::pair<std::uint32_t, std::string>> track_names;  // track, name
 };
 
-std::string hash_key(wide_int id) { return wide_int_to_string(id); }
+struct IdHash {
+  std::size_t operator()(wide_int id) const {
+    // splitmix64 of both halves: ids that share their low bits still spread.
+    auto mix = [](std::uint64_t x) {
+      x += 0x9E3779B97F4A7C15ull;
+      x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+      x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+      return x ^ (x >> 31);
+    };
+    const auto v = static_cast<unsigned __int128>(id);
+    return mix(static_cast<std::uint64_t>(v) ^ mix(static_cast<std::uint64_t>(v >> 64)));
+  }
+};
 
-Layout lay_out(const FileReport& report, std::uint64_t limit) {
-  Layout layout;
-  std::unordered_map<std::string, std::uint32_t> track_of;  // trace id -> track
-  std::uint32_t next_track = 0;
+// One drawn trace's place in the forest of parent links.
+struct Node {
+  std::optional<wide_int> parent;
+  std::optional<wide_int> value;  // by the rank key
+  std::uint32_t root = 0;         // index of its root node
+};
+
+// Every counted trace once (a trace both passes count: the first), with its
+// root: the farthest ancestor among the counted traces.
+struct Forest {
+  std::vector<Node> nodes;
+  std::unordered_map<wide_int, std::uint32_t, IdHash> index;
+};
+
+Forest build_forest(const FileReport& report, const RankKey& key) {
+  Forest forest;
   for (Protocol protocol : kProtocols) {
     report.for_each_trace(protocol, [&](const TraceView& t) {
-      const std::string id = hash_key(t.id);
-      if (track_of.count(id) != 0) return;  // counted by both passes: drawn once
-      std::optional<std::uint32_t> track;
-      if (t.parent_id) {
-        if (auto parent = track_of.find(hash_key(*t.parent_id)); parent != track_of.end()) track = parent->second;
-      }
+      const auto n = static_cast<std::uint32_t>(forest.nodes.size());
+      if (!forest.index.emplace(t.id, n).second) return;
+      forest.nodes.push_back({t.parent_id, key.value_ns(t, report.compat()), n});
+    });
+  }
+  std::vector<std::uint8_t> state(forest.nodes.size(), 0);  // 0 new, 1 on the walk, 2 done
+  for (std::uint32_t start = 0; start < forest.nodes.size(); ++start) {
+    std::vector<std::uint32_t> walk;
+    std::uint32_t n = start;
+    while (state[n] == 0) {
+      state[n] = 1;
+      walk.push_back(n);
+      const auto& parent = forest.nodes[n].parent;
+      auto it = parent ? forest.index.find(*parent) : forest.index.end();
+      if (it == forest.index.end() || state[it->second] == 1) break;  // a root, or a cycle of parent ids
+      n = it->second;
+    }
+    const std::uint32_t root = state[n] == 2 ? forest.nodes[n].root : n;
+    for (std::uint32_t w : walk) {
+      forest.nodes[w].root = root;
+      state[w] = 2;
+    }
+  }
+  return forest;
+}
+
+// The roots drawn, slowest first: the roots of the --top traces, or the
+// `limit` roots with the largest values.
+std::vector<std::uint32_t> chosen_roots(const FileReport& report, const Forest& forest,
+                                        const RequestSelection& top, std::uint64_t limit) {
+  std::vector<std::uint32_t> roots;
+  if (top.top > 0) {
+    for (const RankedTrace& r : top_traces(report, top.top, top.key)) {
+      const std::uint32_t root = forest.nodes[forest.index.at(r.trace.id)].root;
+      if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+    }
+  } else {
+    for (std::uint32_t n = 0; n < forest.nodes.size(); ++n) {
+      if (forest.nodes[n].root == n) roots.push_back(n);
+    }
+    auto slower = [&](std::uint32_t a, std::uint32_t b) {
+      const auto& va = forest.nodes[a].value;
+      const auto& vb = forest.nodes[b].value;
+      if (va.has_value() != vb.has_value()) return va.has_value();
+      return va && *va != *vb ? *va > *vb : a < b;
+    };
+    std::sort(roots.begin(), roots.end(), slower);
+  }
+  if (roots.size() > limit) roots.resize(limit);
+  return roots;
+}
+
+Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint64_t limit) {
+  const Forest forest = build_forest(report, top.key);
+  std::unordered_map<std::uint32_t, std::uint32_t> track_of_root;
+  Layout layout;
+  for (std::uint32_t root : chosen_roots(report, forest, top, limit)) {
+    track_of_root.emplace(root, static_cast<std::uint32_t>(track_of_root.size()));
+  }
+  layout.track_names.resize(track_of_root.size());
+  std::vector<bool> drawn(forest.nodes.size(), false);
+  for (Protocol protocol : kProtocols) {
+    report.for_each_trace(protocol, [&](const TraceView& t) {
+      const std::uint32_t n = forest.index.at(t.id);
+      auto track = track_of_root.find(forest.nodes[n].root);
+      if (drawn[n] || track == track_of_root.end()) return;
+      drawn[n] = true;
       const std::string model = std::string(t.model_name) + " (" + std::string(t.model_version) + ")";
-      if (!track) {
-        if (next_track >= limit) return;
-        track = next_track++;
-        layout.track_names.emplace_back(*track, "trace " + id + " " + model);
+      if (forest.nodes[n].root == n) {
+        layout.track_names[track->second] = {track->second, "trace " + wide_int_to_string(t.id) + " " + model};
       }
-      track_of[id] = *track;
-      OrderedJson args = {{"trace_id", json_id(t.id)},
-                          {"model", std::string(t.model_name)},
-                          {"version", std::string(t.model_version)},
-                          {"protocol", protocol_name(protocol)}};
+      OrderedJson args = {{"trace_id", json_id(t.id)}, {"model", std::string(t.model_name)},
+                          {"version", std::string(t.model_version)}, {"protocol", protocol_name(protocol)}};
       if (t.parent_id) args["parent_id"] = json_id(*t.parent_id);
       const auto index = static_cast<std::uint32_t>(layout.traces.size());
       layout.traces.push_back({std::move(args), model});
       for (const SpanDef* def : catalogue_rows(protocol, report.compat())) {
         if (!def->measured || !t.span(def->span)) continue;
-        layout.events.push_back({*track, index, def, t.span(def->span)->start_ns, t.span(def->span)->end_ns});
+        const SpanTime& time = *t.span(def->span);
+        layout.events.push_back({track->second, index, def, time.start_ns, time.end_ns});
       }
     });
   }
@@ -109,7 +190,8 @@ void give_default_mode(int fd) {
 
 }  // namespace
 
-TimelineSink::TimelineSink(std::string path, std::uint64_t limit) : path_(std::move(path)), limit_(limit) {
+TimelineSink::TimelineSink(std::string path, std::uint64_t limit, RequestSelection top)
+    : path_(std::move(path)), limit_(limit), top_(std::move(top)) {
   const std::size_t slash = path_.rfind('/');
   const std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
   std::string name = dir + ".trace_summary-timeline-XXXXXX";
@@ -151,7 +233,7 @@ void TimelineSink::file(const FileReport& report) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
   event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", report.display_name()}}}}));
-  const Layout layout = lay_out(report, limit_);
+  const Layout layout = lay_out(report, top_, limit_);
   std::int64_t first = 0;
   for (std::size_t i = 0; i < layout.events.size(); ++i) {
     if (i == 0 || layout.events[i].start_ns < first) first = layout.events[i].start_ns;

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <string>
 
+#include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
 namespace trace_summary {
@@ -19,9 +20,10 @@ namespace trace_summary {
 class TimelineSink final : public ReportSink {
  public:
   /// Writes to a temporary file beside `path` that end() renames to `path`;
-  /// throws std::runtime_error when it cannot be created. At most `limit`
-  /// root traces (with their children) per report.
-  TimelineSink(std::string path, std::uint64_t limit);
+  /// throws std::runtime_error when it cannot be created. Per report, the
+  /// `limit` slowest root traces by `top.key` (with the traces of the models
+  /// they ran), slowest first; with `top.top`, the roots of the top traces.
+  TimelineSink(std::string path, std::uint64_t limit, RequestSelection top = {});
   ~TimelineSink() override;
   TimelineSink(const TimelineSink&) = delete;
   TimelineSink& operator=(const TimelineSink&) = delete;
@@ -37,6 +39,7 @@ class TimelineSink final : public ReportSink {
   std::string path_, temp_path_;
   std::FILE* file_ = nullptr;
   std::uint64_t limit_;
+  RequestSelection top_;
   int next_pid_ = 1;
   bool first_event_ = true;
 };

@@ -31,6 +31,7 @@ struct StatRow {
   wide_int sum_ns = 0;       ///< exact sum (a formula row: of its total minus its parts)
   /// The classic average: `sum_ns` over all the model's traces, in µs.
   double avg_us = 0;
+  std::optional<double> mean_us;         ///< over the traces that had it (when asked)
   std::optional<double> min_us, max_us;  ///< over the traces that had it (when asked)
   std::vector<double> percentiles_us;    ///< one per asked percentile (when asked)
   double share_percent = 0;              ///< of the request time (the first row's sum)
@@ -52,6 +53,13 @@ struct SpanTime {
   }
 };
 
+/// The spans of one trace that the engine paired, by Span; absent: nullopt.
+using SpanTimes = std::array<std::optional<SpanTime>, kSpanCount>;
+
+/// A catalogue row's value for one trace in ns: a measured span's duration,
+/// or a formula's total minus its parts; nullopt when one of them is absent.
+std::optional<wide_int> row_value_ns(const SpanDef& row, const SpanTimes& spans);
+
 /// One timestamp of a trace as the reference lists it.
 struct TraceStamp {
   std::string_view name;
@@ -66,7 +74,7 @@ struct TraceView {
   wide_int id = 0;
   std::optional<wide_int> parent_id;
   std::string_view model_name, model_version;             ///< the trace's own, as `-t` prints them
-  std::array<std::optional<SpanTime>, kSpanCount> spans;  ///< the spans the engine counted
+  SpanTimes spans;                  ///< the spans the engine counted
   std::vector<TraceStamp> stamps;                         ///< in time order (stable), repeats as the script has them
 
   const std::optional<SpanTime>& span(Span s) const { return spans[static_cast<std::size_t>(s)]; }

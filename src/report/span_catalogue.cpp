@@ -1,5 +1,7 @@
 #include "report/span_catalogue.hpp"
 
+#include <algorithm>
+
 namespace trace_summary {
 namespace {
 
@@ -74,6 +76,21 @@ std::vector<const SpanDef*> catalogue_rows(Protocol protocol, Compat compat) {
     if (in_pass(row, protocol, compat)) rows.push_back(&row);
   }
   return rows;
+}
+
+std::vector<std::string_view> catalogue_keys() {
+  std::vector<std::string_view> keys;
+  for (const SpanDef& row : kCatalogue) {
+    if (std::find(keys.begin(), keys.end(), row.key) == keys.end()) keys.push_back(row.key);
+  }
+  return keys;
+}
+
+const SpanDef* row_by_key(std::string_view key, Protocol protocol, Compat compat) {
+  for (const SpanDef& row : kCatalogue) {
+    if (row.key == key && in_pass(row, protocol, compat)) return &row;
+  }
+  return nullptr;
 }
 
 const SpanDef* measured_row(Span span, Protocol protocol, Compat compat) {

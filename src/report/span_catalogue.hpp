@@ -60,6 +60,12 @@ struct SpanDef {
 /// The rows of one protocol pass under `compat`, in the summary's order.
 std::vector<const SpanDef*> catalogue_rows(Protocol protocol, Compat compat);
 
+/// Every row key, once, in the catalogue's order.
+std::vector<std::string_view> catalogue_keys();
+
+/// The row with `key` in the pass (nullptr when the pass has none).
+const SpanDef* row_by_key(std::string_view key, Protocol protocol, Compat compat);
+
 /// The measured row of `span` in the pass (nullptr when the pass has none).
 const SpanDef* measured_row(Span span, Protocol protocol, Compat compat);
 

@@ -1,0 +1,53 @@
+// The command line: every option, the help text (80 columns), and the
+// checks a value must pass before anything is read. Parsing never prints:
+// it returns the arguments, or what to say.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trace_summary {
+
+struct Arguments {
+  std::optional<bool> progress;  ///< unset: only when standard error is a terminal
+  bool version = false;
+  bool verbose = false;
+  bool show_trace = false;
+  bool skip_invalid = false;
+  bool merge = false;
+  bool fail_if_empty = false;
+  std::string compat = "classic";
+  std::string format = "text";
+  std::vector<double> percentiles = {50, 90, 99};
+  bool percentiles_given = false;
+  std::vector<std::string> models;  ///< one per --model, as given (a,b not yet split)
+  std::uint64_t top = 0;            ///< --top N (0: not asked)
+  std::string sort = "request";     ///< --sort SPAN
+  std::string timeline;
+  bool timeline_given = false;
+  std::uint64_t timeline_limit = 10000;
+  unsigned jobs = 1;
+  std::vector<std::string> files;
+};
+
+/// What parsing decided.
+struct ParseResult {
+  enum class Action { Run, Print, Fail } action = Action::Run;
+  Arguments args;
+  std::string text;  ///< Print: for standard output (help, version); Fail: the message
+};
+
+ParseResult parse_arguments(int argc, char** argv);
+
+/// The --sort keys: `request` and each span key of the catalogue.
+std::vector<std::string> sort_keys();
+
+/// The long options (`--format`, ...), for suggestions and tests.
+std::vector<std::string> long_option_names();
+
+/// The closest of `candidates` to `word` (at most 3 edits away), or "".
+std::string closest(const std::string& word, const std::vector<std::string>& candidates);
+
+}  // namespace trace_summary

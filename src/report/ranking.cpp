@@ -1,0 +1,60 @@
+#include "report/ranking.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace trace_summary {
+namespace {
+
+// Orders the better-ranked trace first.
+bool ranks_before(const RankedTrace& a, const RankedTrace& b) {
+  if (a.value_ns != b.value_ns) return a.value_ns > b.value_ns;
+  return a.trace.id < b.trace.id;
+}
+
+}  // namespace
+
+const SpanDef* RankKey::row(Protocol protocol, Compat compat) const {
+  if (key_ != "request") return row_by_key(key_, protocol, compat);
+  const std::vector<const SpanDef*> rows = catalogue_rows(protocol, compat);
+  return rows.empty() ? nullptr : rows.front();
+}
+
+std::optional<wide_int> RankKey::value_ns(const TraceView& trace, Compat compat) const {
+  const SpanDef* def = row(trace.protocol, compat);
+  if (def == nullptr) return std::nullopt;
+  return row_value_ns(*def, trace.spans);
+}
+
+std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key) {
+  std::vector<RankedTrace> heap;  // the best n so far; the worst of them at the front
+  std::set<wide_int> in_heap;     // their ids: a trace both passes count is kept once
+  if (n == 0) return heap;
+  for (Protocol protocol : kProtocols) {
+    report.for_each_trace(protocol, [&](const TraceView& t) {
+      const auto value = key.value_ns(t, report.compat());
+      if (!value) return;
+      RankedTrace candidate{*value, t};
+      if (in_heap.count(t.id) != 0) {
+        auto same = std::find_if(heap.begin(), heap.end(), [&](const RankedTrace& r) { return r.trace.id == t.id; });
+        if (ranks_before(candidate, *same)) *same = std::move(candidate);
+        std::make_heap(heap.begin(), heap.end(), ranks_before);
+        return;
+      }
+      if (heap.size() == n) {
+        if (!ranks_before(candidate, heap.front())) return;
+        std::pop_heap(heap.begin(), heap.end(), ranks_before);
+        in_heap.erase(heap.back().trace.id);
+        heap.back() = std::move(candidate);
+      } else {
+        heap.push_back(std::move(candidate));
+      }
+      in_heap.insert(t.id);
+      std::push_heap(heap.begin(), heap.end(), ranks_before);
+    });
+  }
+  std::sort_heap(heap.begin(), heap.end(), ranks_before);
+  return heap;
+}
+
+}  // namespace trace_summary

@@ -1,0 +1,40 @@
+// What --top and --timeline rank traces by, and the N slowest counted
+// traces of a report, found in one pass of its trace cursor with memory for
+// N traces only.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "report/report_model.hpp"
+
+namespace trace_summary {
+
+/// A --sort key: `request` (the infer request of the trace's protocol) or a
+/// catalogue key such as `queue` or `compute_infer`.
+class RankKey {
+ public:
+  explicit RankKey(std::string key = "request") : key_(std::move(key)) {}
+  const std::string& name() const { return key_; }
+  /// The catalogue row it means for a trace of `protocol`, or nullptr.
+  const SpanDef* row(Protocol protocol, Compat compat) const;
+  /// The trace's value in ns, or nullopt when it lacks the row's spans.
+  std::optional<wide_int> value_ns(const TraceView& trace, Compat compat) const;
+
+ private:
+  std::string key_;
+};
+
+struct RankedTrace {
+  wide_int value_ns = 0;
+  TraceView trace;  ///< its views point into the report, which must outlive it
+};
+
+/// The `n` counted traces of both passes with the largest values, largest
+/// first (equal values: the smaller id first); a trace both passes count is
+/// ranked once.
+std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key);
+
+}  // namespace trace_summary
