@@ -38,12 +38,21 @@ struct NullSax {
 
 int main(int argc, char** argv) {
   if (argc != 2) {
-    std::fprintf(stderr, "usage: sax_baseline FILE\n");
+    std::fprintf(stderr, "usage: sax_baseline FILE (one JSON value or JSON Lines)\n");
     return 2;
   }
   auto input = trace_summary::InputSource::open(argv[1]);
   NullSax sax;
-  const bool ok = json::sax_parse(input->begin(), input->end(), &sax);
+  // One JSON value, or several after one another (JSON Lines: an
+  // OpenTelemetry Collector file), each parsed to its end.
+  bool ok = true;
+  auto more = [&input] {
+    for (auto it = input->begin(); it != input->end(); ++it) {
+      if (*it != ' ' && *it != '\n' && *it != '\r' && *it != '\t') return true;
+    }
+    return false;
+  };
+  while (ok && more()) ok = json::sax_parse(input->begin(), input->end(), &sax, json::input_format_t::json, false);
   std::printf("%zu events\n", sax.events);
   return ok ? 0 : 1;
 }

@@ -144,7 +144,7 @@ TEST_P(LoaderError, SaysWhereAndWhat) { EXPECT_EQ(load_error(GetParam().text), G
 INSTANTIATE_TEST_SUITE_P(
     Messages, LoaderError,
     ::testing::Values(
-        BadInput{R"({"id":1})", "line 1, column 2: the file holds a JSON object, not an array of trace records"},
+        BadInput{R"({"id":1})", "line 1, column 9: not OTLP: no resourceSpans in this JSON object (nor a trace file, which is a JSON array of records)"},
         BadInput{"42", "line 1, column 3: the file holds 42, not a JSON array of trace records"},
         BadInput{R"([{"id":1},"x"])", "line 1, column 14: record 2 is the string \"x\", not an object"},
         BadInput{R"([[1]])", "line 1, column 3: record 1 is an array, not an object"},

@@ -13,7 +13,7 @@ namespace trace_summary {
 namespace {
 
 std::vector<std::string> load_warnings(const LoadNotes& notes, const SkipLog& cut) {
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings = notes.warnings;
   if (notes.empty_input) warnings.push_back("file is empty; no traces");
   if (notes.truncated) {
     std::string w = "file ends before its closing ']' (was the server still running?); read " +

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace trace_summary {
@@ -76,6 +77,12 @@ class InputSource {
   void cancel_when(const std::atomic<bool>* flag) { cancelled_ = flag; }
   /// Nothing has been read yet.
   bool untouched() const { return first_block_ && block_start_ == 0 && pos_ == limit_ && !exhausted_; }
+  /// The bytes read but not yet consumed, reading the next block when there
+  /// are none (empty at the end). Consumes nothing.
+  std::string_view buffered() {
+    if (pos_ == limit_) refill();
+    return {pos_, static_cast<std::size_t>(limit_ - pos_)};
+  }
 
   /// Set when reading failed (an I/O error, not the end of the input).
   const std::string& read_error() const { return read_error_; }

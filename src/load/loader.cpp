@@ -18,6 +18,7 @@
 #include <optional>
 #include <string_view>
 
+#include "load/otlp_loader.hpp"
 #include "load/part_reader.hpp"
 #include "base/errors.hpp"
 
@@ -894,6 +895,7 @@ LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip) {
 }  // namespace detail
 
 LoadNotes append_trace_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
+  if (is_opentelemetry_input(input)) return append_otlp_file(set, input, options);
   std::optional<LoadNotes> notes = detail::read_in_parts(set, input, options);
   if (!notes) notes = detail::read_in_one_pass(set, input, options.skip);
   set.complete_records += notes->complete_records;
