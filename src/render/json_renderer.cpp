@@ -99,22 +99,8 @@ void JsonSink::top(const FileReport& report) {
   json_.member_text("by", top_.key.name());
   json_.key("requests");
   json_.open('[');
-  for_each_selected(report, top_, [&](const TraceView& t, std::size_t rank) {
-    json_.open('{');
-    json_.member_int("rank", static_cast<std::int64_t>(rank));
-    json_.member_text("protocol", protocol_name(t.protocol));
-    json_.member("id", json_id(t.id));
-    json_.member("parent_id", t.parent_id ? json_id(*t.parent_id) : OrderedJson(nullptr));
-    json_.member_text("model", t.model_name);
-    json_.member_text("version", t.model_version);
-    json_.key("spans_us");
-    json_.open('{');
-    for (const SpanDef* def : catalogue_rows(t.protocol, report.compat())) {
-      if (auto v = row_value_ns(*def, t.spans)) json_.member_double(def->key, exact_ratio(*v, 1000));
-    }
-    json_.close();
-    json_.close();
-  });
+  for_each_selected(report, top_,
+                    [&](const TraceView& t, std::size_t rank) { write_request_object(json_, t, report.compat(), rank); });
   json_.close();
   json_.close();
 }

@@ -24,24 +24,29 @@ void for_each_selected(const FileReport& report, const RequestSelection& selecti
   for (std::size_t i = 0; i < top.size(); ++i) fn(top[i].trace, i + 1);
 }
 
+void write_request_object(JsonStream& json, const TraceView& t, Compat compat, std::size_t rank,
+                          const std::string* file) {
+  json.open('{');
+  if (file != nullptr) json.member_text("file", *file);
+  if (rank > 0) json.member_int("rank", static_cast<std::int64_t>(rank));
+  json.member_text("protocol", protocol_name(t.protocol));
+  json.member("id", json_id(t.id));
+  json.member("parent_id", t.parent_id ? json_id(*t.parent_id) : OrderedJson(nullptr));
+  json.member_text("model", t.model_name);
+  json.member_text("version", t.model_version);
+  json.key("spans_us");
+  json.open('{');
+  for (const SpanDef* def : catalogue_rows(t.protocol, compat)) {
+    if (auto v = row_value_ns(*def, t.spans)) json.member_double(def->key, exact_ratio(*v, 1000));
+  }
+  json.close();
+  json.close();
+}
+
 void JsonLinesSink::file(const FileReport& report) {
   for_each_selected(report, selection_, [&](const TraceView& t, std::size_t rank) {
     JsonStream json(out_, true);
-    json.open('{');
-    json.member_text("file", report.display_name());
-    if (rank > 0) json.member_int("rank", static_cast<std::int64_t>(rank));
-    json.member_text("protocol", protocol_name(t.protocol));
-    json.member("id", json_id(t.id));
-    json.member("parent_id", t.parent_id ? json_id(*t.parent_id) : OrderedJson(nullptr));
-    json.member_text("model", t.model_name);
-    json.member_text("version", t.model_version);
-    json.key("spans_us");
-    json.open('{');
-    for (const SpanDef* def : catalogue_rows(t.protocol, report.compat())) {
-      if (auto v = row_value_ns(*def, t.spans)) json.member_double(def->key, exact_ratio(*v, 1000));
-    }
-    json.close();
-    json.close();
+    write_request_object(json, t, report.compat(), rank, &report.display_name());
   });
 }
 

@@ -23,6 +23,13 @@ struct RequestSelection {
 void for_each_selected(const FileReport& report, const RequestSelection& selection,
                        const std::function<void(const TraceView&, std::size_t)>& fn);
 
+class JsonStream;
+
+/// One request as a JSON object: rank (when ranked), protocol, ids, model,
+/// version, and `spans_us`: every catalogue row the trace has, by key.
+void write_request_object(JsonStream& json, const TraceView& trace, Compat compat, std::size_t rank,
+                          const std::string* file = nullptr);
+
 class JsonLinesSink final : public ReportSink {
  public:
   JsonLinesSink(Output& out, RequestSelection selection) : out_(out), selection_(std::move(selection)) {}
