@@ -33,7 +33,7 @@ TEST_P(PyRatioRepr, MatchesPython) {
 INSTANTIATE_TEST_SUITE_P(
     SpecTableAndMore, PyRatioRepr,
     ::testing::Values(
-        // The SPEC's table.
+        // Python's float repr of sum / (count * 1000), worked out by hand.
         RatioCase{"17000", 1000, "17.0"}, RatioCase{"100", 1000, "0.1"}, RatioCase{"1", 3, "0.3333333333333333"},
         RatioCase{"-74000", 1000, "-74.0"}, RatioCase{"1", 10000, "0.0001"}, RatioCase{"1", 100000, "1e-05"},
         RatioCase{"9999999999999998000", 1000, "9999999999999998.0"},

@@ -1,6 +1,6 @@
 // The pairing engine: which traces each pass counts, in what order, under
 // which model key, with which span sums — checked against values worked out
-// by hand from the SPEC's rules.
+// by hand from the reference script's rules.
 #include "engine/span_engine.hpp"
 
 #include <gtest/gtest.h>

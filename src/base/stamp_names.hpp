@@ -33,7 +33,7 @@ enum class Stamp : std::uint8_t {
 };
 inline constexpr std::size_t kStampCount = 15;
 
-/// Which spelling of the names a file uses (SPEC "Input").
+/// Which spelling of the names a file uses (Triton 20.06 renamed them).
 enum class Naming : std::uint8_t {
   Canonical,  ///< `HTTP_RECV_START` — Triton 20.06 and later
   Lowercase,  ///< `http recv start` — Triton 2019 to 20.05

@@ -1,5 +1,5 @@
 // The Data Flow section: the tensors of a TENSORS-level trace, nested along
-// the ensemble's parent/child tree (SPEC "Data Flow").
+// the ensemble's parent/child tree, as trace_summary.py prints it.
 #pragma once
 
 #include "io/output.hpp"

@@ -1,6 +1,6 @@
 // The pairing engine: groups a TraceSet's records by trace id, decides which
 // traces each protocol pass counts, and pairs start/end timestamps into spans
-// summed per model (SPEC "Summary algorithm").
+// summed per model, as trace_summary.py pairs and sums them.
 #pragma once
 
 #include <array>

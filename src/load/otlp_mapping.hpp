@@ -1,5 +1,5 @@
 // Maps the spans of Triton's OpenTelemetry trace mode onto the records a
-// trace file holds (SPEC-otel.md, "The mapping"): a request is an
+// trace file holds, as tritonserver's OpenTelemetry tracer lays them out: a request is an
 // `InferRequest` root span; each model span under it becomes the records
 // tritonserver's trace mode writes for a model: a model record (`id` =
 // triton.trace_id, `parent_id` = triton.trace_parent_id unless 0, model name

@@ -1,5 +1,5 @@
 // Exports spans shaped as tritonserver's OpenTelemetry trace mode makes them
-// (SPEC-otel.md: an InferRequest root with the protocol events, a span per
+// (as tritonserver's tracer makes them: an InferRequest root with the protocol events, a span per
 // model with REQUEST_START/QUEUE_START/REQUEST_END, a compute span) through
 // the OpenTelemetry JS SDK's OTLP/HTTP JSON exporter, to a small HTTP server
 // on 127.0.0.1 in this script, and writes the bodies it receives, one a line.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns a Triton trace file into what tritonserver's OpenTelemetry mode would
-have exported for the same requests (SPEC-otel.md), written independently of
+have exported for the same requests (tritonserver's OpenTelemetry tracer), written independently of
 trace_summary's own loader.
 
   trace_to_otlp.py STYLE TRACE_FILE OUT_FILE
@@ -65,7 +65,7 @@ def group_records(records):
 
 
 def members(records, traces, marker):
-    """The ids a summary pass counts (SPEC "Membership"), walking the records by id."""
+    """The ids a summary pass counts (as trace_summary.py decides), walking the records by id."""
     keyed = [r for r in records if isinstance(r, dict) and "id" in r]
     member = set()
     for r in sorted(keyed, key=lambda r: r["id"]):
