@@ -228,9 +228,12 @@ int run_cli(int argc, char** argv) {
   CLI::App app(kDescription, "trace_summary");
   Arguments args;
   add_options(app, args);
+  app.set_version_flag("--version", "trace_summary " TRACE_SUMMARY_VERSION, "Print the version and exit");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
