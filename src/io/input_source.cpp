@@ -99,8 +99,7 @@ struct BlockPrefetch {
 
 InputSource::InputSource() = default;
 
-void InputSource::prefetch_loop() {
-  BlockPrefetch& p = *prefetch_;
+void InputSource::prefetch_loop(BlockPrefetch& p) {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(p.mutex);
@@ -198,6 +197,21 @@ InputSource::~InputSource() {
   if (owns_file_) std::fclose(file_);
 }
 
+// Starts the read-ahead thread. Without one (no thread can be had: a process
+// limit) blocks are read on this thread, which only costs speed.
+void InputSource::start_prefetch() {
+  prefetch_tried_ = true;
+  auto prefetch = std::make_unique<BlockPrefetch>();
+  prefetch->block.resize(buffer_.size());
+  BlockPrefetch& p = *prefetch;
+  try {
+    p.thread = std::thread([this, &p] { prefetch_loop(p); });
+  } catch (const std::system_error&) {
+    return;
+  }
+  prefetch_ = std::move(prefetch);
+}
+
 void InputSource::refill() {
   // Account for the block being dropped, so positions stay known.
   const char* begin = buffer_.data();
@@ -214,11 +228,7 @@ void InputSource::refill() {
     exhausted_ = true;
     return;
   }
-  if (!prefetch_ && size_hint_ > 0 && owns_file_) {
-    prefetch_ = std::make_unique<BlockPrefetch>();
-    prefetch_->block.resize(buffer_.size());
-    prefetch_->thread = std::thread([this] { prefetch_loop(); });
-  }
+  if (!prefetch_ && !prefetch_tried_ && size_hint_ > 0 && owns_file_) start_prefetch();
   std::uint64_t progress = 0;
   const std::size_t got = next_block(progress);
   if (got == 0) exhausted_ = true;

@@ -118,7 +118,8 @@ class InputSource {
   // `progress` to the bytes taken from the file so far.
   std::size_t read_block(char* into, std::size_t size, std::string& error, std::uint64_t& progress);
   std::size_t next_block(std::uint64_t& progress);
-  void prefetch_loop();
+  void start_prefetch();
+  void prefetch_loop(BlockPrefetch& p);
 
 
   std::FILE* file_ = nullptr;
@@ -139,6 +140,7 @@ class InputSource {
   std::uint64_t stop_at_ = UINT64_MAX;          // see stop_at()
   const std::atomic<bool>* cancelled_ = nullptr;  // see cancel_when()
   std::unique_ptr<BlockPrefetch> prefetch_;     // a regular file: the next block is read ahead
+  bool prefetch_tried_ = false;                 // start_prefetch() ran (whether or not a thread came)
   std::string read_error_;
 };
 
