@@ -1,0 +1,48 @@
+// Hostile but valid input: id patterns made to collide, and structures deep
+// enough to exhaust a recursion or a quadratic algorithm. Each test states
+// its expectation from the input's construction, not from earlier output.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "load/trace_set.hpp"
+#include "test_support.hpp"
+
+namespace trace_summary {
+namespace {
+
+using testing::load_text;
+
+// The loader's index takes the low bits of the hash: ids that share their
+// low bits must still spread over them as random values would (65,536 ids
+// in 65,536 slots fill about 63% of them).
+std::size_t distinct_low_16_bits(wide_uint step, wide_uint offset) {
+  std::set<std::size_t> slots;
+  for (wide_uint k = 0; k < 65536; ++k) slots.insert(TraceIdHash{}(static_cast<TraceId>((k + offset) * step)) & 0xFFFF);
+  return slots.size();
+}
+
+TEST(Hostile, IdHashSpreadsIdsThatShareTheirLowBits) {
+  const wide_uint steps[] = {1, wide_uint{1} << 16, wide_uint{1} << 32, wide_uint{1} << 48, wide_uint{1} << 64,
+                             wide_uint{1} << 100, 0x10001};
+  for (const wide_uint step : steps) {
+    EXPECT_GT(distinct_low_16_bits(step, 1), 40000u) << static_cast<unsigned long long>(step >> 64) << ":"
+                                                      << static_cast<unsigned long long>(step);
+  }
+}
+
+TEST(Hostile, IdsThatShareTheirLowBitsLoadAsDistinctTraces) {
+  constexpr int kIds = 20000;
+  std::string text = "[";
+  for (int k = 0; k < kIds; ++k) {
+    text += (k ? "," : "") + std::string(R"({"id":)") + std::to_string((static_cast<unsigned long long>(k) + 1) << 32) +
+            R"(,"timestamps":[{"name":"A","ns":1}]})";
+  }
+  const TraceSet set = load_text(text + "]");
+  ASSERT_EQ(set.group_ids.size(), static_cast<std::size_t>(kIds));
+  EXPECT_EQ(set.group_ids.back(), static_cast<TraceId>(static_cast<unsigned long long>(kIds) << 32));
+}
+
+}  // namespace
+}  // namespace trace_summary
