@@ -7,6 +7,7 @@
 #include <string>
 
 #include "load/trace_set.hpp"
+#include "pycompat/numpy_print.hpp"
 #include "test_support.hpp"
 
 namespace trace_summary {
@@ -42,6 +43,29 @@ TEST(Hostile, IdsThatShareTheirLowBitsLoadAsDistinctTraces) {
   const TraceSet set = load_text(text + "]");
   ASSERT_EQ(set.group_ids.size(), static_cast<std::size_t>(kIds));
   EXPECT_EQ(set.group_ids.back(), static_cast<TraceId>(static_cast<unsigned long long>(kIds) << 32));
+}
+
+std::string ones_shape(std::size_t dims) {
+  std::string shape = "1";
+  for (std::size_t k = 1; k < dims; ++k) shape += ",1";
+  return shape;
+}
+
+// numpy 1.24: np.array([1.0]).reshape([1] * 32) prints 32 brackets around
+// `1.`; 33 dimensions raise "maximum supported dimension for an ndarray is 32".
+TEST(Hostile, TensorOfMoreThan32DimensionsIsRejectedAsNumpyDoes) {
+  EXPECT_EQ(format_tensor("FP64", ones_shape(32), "1"), std::string(32, '[') + "1." + std::string(32, ']'));
+  EXPECT_THROW(format_tensor("FP64", ones_shape(33), "1"), TensorError);
+  EXPECT_THROW(format_tensor("FP64", "-1," + ones_shape(32), "1"), TensorError);
+}
+
+TEST(Hostile, TensorOf100000DimensionsFailsWithOneLineNamingTheTrace) {
+  const std::string text = R"([{"id":5,"activity":"TENSOR_QUEUE_INPUT","tensor":{"name":"IN\u001b[31m","data":"1","shape":")" +
+                           ones_shape(100000) + R"(","dtype":"FP32"}}])";
+  const std::string error = testing::report_error(text);
+  EXPECT_EQ(error.rfind("trace 5: tensor IN\\x1b[31m: shape \"1,1,", 0), 0u) << error;
+  EXPECT_NE(error.find("has 100000 dimensions; numpy supports at most 32"), std::string::npos) << error;
+  EXPECT_EQ(error.find('\n'), std::string::npos);
 }
 
 }  // namespace
