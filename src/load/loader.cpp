@@ -295,7 +295,7 @@ class RecordReader {
   std::uint32_t source_index() {
     if (source_ == kNone) {
       source_ = static_cast<std::uint32_t>(set_.sources.size());
-      set_.sources.push_back(input_.path());
+      set_.sources.push_back(input_.file());
     }
     return source_;
   }

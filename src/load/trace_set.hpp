@@ -14,6 +14,7 @@
 #include "pycompat/py_number.hpp"
 #include "pycompat/py_value.hpp"
 #include "base/stamp_names.hpp"
+#include "io/input_source.hpp"
 #include "load/timestamp_arena.hpp"
 
 namespace trace_summary {
@@ -108,7 +109,9 @@ struct TraceSet {
   std::vector<RecordAttrs> attrs;
   std::vector<TraceId> parent_ids;  ///< the parent_id of each record that has one
   std::vector<TensorRecord> tensors;
-  std::vector<std::string> sources;  ///< files whose tensor data is read again when printed
+  /// Files whose tensor data is read again when printed, through the
+  /// descriptor they were loaded from.
+  std::vector<std::shared_ptr<const OpenFile>> sources;
   TimestampArena timestamps;       ///< every record's timestamps, packed
   /// Per group: when later plain records were merged into the id's first
   /// record, how many of its bytes are its own; else kNone.
