@@ -68,5 +68,32 @@ TEST(Hostile, TensorOf100000DimensionsFailsWithOneLineNamingTheTrace) {
   EXPECT_EQ(error.find('\n'), std::string::npos);
 }
 
+// README "Limits": the 65,537th distinct timestamp name stops the file.
+TEST(Hostile, AtMost65536DistinctTimestampNames) {
+  auto records = [](int names) {
+    std::string text = "[";
+    for (int k = 0; k < names; ++k) {
+      text += (k ? "," : "") + std::string(R"({"id":1,"timestamps":[{"name":"N)") + std::to_string(k) + R"(","ns":1}]})";
+    }
+    return text + "]";
+  };
+  EXPECT_EQ(load_text(records(65536)).names.size(), 65536u);
+  const std::string error = testing::load_error(records(65537));
+  EXPECT_NE(error.find(": record 65537: timestamps[0]: too many distinct timestamp names"), std::string::npos) << error;
+  EXPECT_EQ(error.rfind("line 1, column ", 0), 0u) << error;
+}
+
+// A value quoted in a message: escapes and a cut inside a UTF-8 sequence
+// leave one printable line (printable() changes nothing in it).
+TEST(Hostile, QuotedValuesInMessagesArePrintable) {
+  // 5 bytes of escapes, 34 letters, then "é": the 40-byte cut falls inside it.
+  const std::string value = R"(\u001b[2J\n)" + std::string(34, 'a') + "\xc3\xa9\xc3\xa9";
+  const std::string second = testing::load_error(R"([")" + value + R"("])");
+  EXPECT_EQ(second, "line 1, column 53: record 1 is the string \"\\x1b[2J\\x0a" + std::string(34, 'a') +
+                        "...\", not an object")
+      << second;
+  EXPECT_EQ(printable(second), second);
+}
+
 }  // namespace
 }  // namespace trace_summary

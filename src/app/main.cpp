@@ -7,6 +7,7 @@
 #include <new>
 
 #include "app/cli.hpp"
+#include "base/errors.hpp"
 
 namespace {
 
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     return report("out of memory", " (the input needs more memory than this process may use)");
   } catch (const std::exception& e) {
-    return report("internal error: ", e.what());
+    return report("internal error: ", trace_summary::printable(e.what()).c_str());
   } catch (...) {
     return report("internal error", "");
   }
