@@ -356,7 +356,11 @@ bool RecordReader::reject(std::string_view kind, const std::string& what) {
   return true;
 }
 
-bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+bool RecordReader::parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
+  constexpr int kNumberOverflow = 406;  // nlohmann refuses a float beyond a double's range
+  if (ex.id == kNumberOverflow) {
+    return fail("the number " + printable(token) + " is beyond the range of a double (Python reads it as inf; this tool cannot)");
+  }
   // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
   std::string text = ex.what();
   const std::string marker = "parse error at ";
