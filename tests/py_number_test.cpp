@@ -1,6 +1,7 @@
 // Numbers as Python prints them. Every expected string below is what
 // CPython 3.11 prints for `str(n / d)` with the same integers.
 #include "pycompat/py_number.hpp"
+#include "pycompat/py_value.hpp"
 
 #include <gtest/gtest.h>
 
@@ -82,6 +83,18 @@ TEST(WideIntToString, PrintsFullRange) {
   EXPECT_EQ(wide_int_to_string(-42), "-42");
   EXPECT_EQ(wide_int_to_string(parse_wide("18446744073709551615")), "18446744073709551615");
   EXPECT_EQ(wide_int_to_string(parse_wide("-9223372036854775808")), "-9223372036854775808");
+}
+
+// Python's `==` between floats at the edges of a double and ints: 5e-324 is
+// no integer; 1e308 == int(1e308); 0.0 == 0 (and 1e-400 reads as 0.0).
+TEST(PyScalarKey, ExtremeFloats) {
+  EXPECT_EQ(PyScalar::floating(5e-324).equality_key(), "f5e-324");
+  EXPECT_EQ(PyScalar::floating(-5e-324).equality_key(), "f-5e-324");
+  EXPECT_EQ(PyScalar::floating(2.2250738585072014e-308).equality_key(), "f2.2250738585072014e-308");
+  EXPECT_EQ(PyScalar::floating(0.0).equality_key(), PyScalar::integer_text("0").equality_key());
+  // int(1e308), as python3 prints it.
+  EXPECT_EQ(PyScalar::floating(1e308).equality_key(),
+            "i100000000000000001097906362944045541740492309677311846336810682903157585404911491537163328978494688899061249669721172515611590283743140088328307009198146046031271664502933027185697489699588559043338384466165001178426897626212945177628091195786707458122783970171784415105291802893207873272974885715430223118336");
 }
 
 }  // namespace

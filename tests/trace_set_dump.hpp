@@ -39,7 +39,7 @@ inline std::string dump(const TraceSet& set, const LoadNotes& notes) {
       if (a->has_tensor) {
         const TensorRecord& t = set.tensors[a->tensor];
         out << " tensor " << t.has_name << t.has_data << t.has_shape << t.has_dtype << ' ' << t.record_begin << '-'
-            << t.record_end << ' ' << (t.source == kNone ? std::string("kept") : set.sources[t.source]);
+            << t.record_end << ' ' << (t.source == kNone ? std::string("kept") : set.sources[t.source]->path());
       }
     }
     out << '\n';

@@ -1,4 +1,39 @@
 // trace_summary: summarise Triton Inference Server trace files.
-#include "app/cli.hpp"
+//
+// No exception leaves main: whatever run_cli() does not report itself ends
+// the program with one line on standard error and exit status 1.
+#include <cstdio>
+#include <exception>
+#include <new>
 
-int main(int argc, char** argv) { return trace_summary::run_cli(argc, argv); }
+#include "app/cli.hpp"
+#include "base/errors.hpp"
+
+namespace {
+
+constexpr int kExitFailure = 1;
+
+// Writes with fputs, which needs no memory of its own: after bad_alloc,
+// building a message could fail again.
+int report(const char* what, const char* detail) {
+  std::fflush(stdout);
+  std::fputs("trace_summary: ", stderr);
+  std::fputs(what, stderr);
+  std::fputs(detail, stderr);
+  std::fputs("\n", stderr);
+  return kExitFailure;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return trace_summary::run_cli(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return report("out of memory", " (the input needs more memory than this process may use)");
+  } catch (const std::exception& e) {
+    return report("internal error: ", trace_summary::printable(e.what()).c_str());
+  } catch (...) {
+    return report("internal error", "");
+  }
+}

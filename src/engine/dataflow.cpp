@@ -186,7 +186,7 @@ std::optional<std::string> tensor_text(const TraceSet& set, TraceId id, const Re
   try {
     return fields.name + ": " + format_tensor(fields.dtype, fields.shape, fields.data);
   } catch (const TensorError& e) {
-    reject(skip, kKind, place, place + ": tensor " + fields.name + ": " + e.what());
+    reject(skip, kKind, place, place + ": tensor " + printable(fields.name) + ": " + e.what());
     return std::nullopt;
   }
 }

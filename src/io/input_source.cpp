@@ -8,7 +8,9 @@
 #include <system_error>
 #include <thread>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 namespace trace_summary {
@@ -19,12 +21,13 @@ constexpr std::size_t kBlockSize = std::size_t{1} << 20;
 }  // namespace
 
 // Inflates a gzip stream (several members one after another, as `cat a.gz
-// b.gz` makes, read as one) from a FILE.
+// b.gz` makes, read as one) from the bytes `read_raw` gives.
 class GzipDecoder {
  public:
-  GzipDecoder(std::FILE* file, const char* head, std::size_t head_size) : file_(file), in_(kBlockSize) {
+  using RawRead = std::function<std::size_t(char*, std::size_t, std::string&)>;
+
+  GzipDecoder(RawRead read_raw, const char* head, std::size_t head_size) : read_raw_(std::move(read_raw)), in_(kBlockSize) {
     std::memcpy(in_.data(), head, head_size);
-    compressed_read_ = head_size;
     stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
     stream_.avail_in = static_cast<uInt>(head_size);
     ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;  // 16: gzip wrapper
@@ -40,7 +43,7 @@ class GzipDecoder {
     stream_.avail_out = static_cast<uInt>(size);
     while (ok_ && stream_.avail_out == size) {
       if (stream_.avail_in == 0 && !fill()) {
-        if (in_member_) fail("the gzip data ends early");
+        if (in_member_ && ok_) fail("the gzip data ends early");
         break;
       }
       const int rc = inflate(&stream_, Z_NO_FLUSH);
@@ -55,14 +58,12 @@ class GzipDecoder {
     return size - stream_.avail_out;
   }
   const std::string& error() const { return error_; }
-  /// Compressed bytes read from the file so far.
-  std::uint64_t compressed_read() const { return compressed_read_; }
 
  private:
   bool fill() {
-    const std::size_t got = std::fread(in_.data(), 1, in_.size(), file_);
-    compressed_read_ += got;
-    if (got == 0 && std::ferror(file_)) fail(std::strerror(errno));
+    std::string error;
+    const std::size_t got = read_raw_(in_.data(), in_.size(), error);
+    if (!error.empty()) fail(std::move(error));
     stream_.next_in = reinterpret_cast<Bytef*>(in_.data());
     stream_.avail_in = static_cast<uInt>(got);
     return got > 0;
@@ -72,14 +73,31 @@ class GzipDecoder {
     error_ = std::move(what);
   }
 
-  std::FILE* file_;
+  RawRead read_raw_;
   std::vector<char> in_;
   z_stream stream_{};
   bool ok_ = false;
   bool in_member_ = false;
-  std::uint64_t compressed_read_ = 0;
   std::string error_;
 };
+
+OpenFile::~OpenFile() {
+  if (owned_) ::close(fd_);
+}
+
+std::string OpenFile::read_at(std::uint64_t offset, std::size_t size) const {
+  std::string bytes(size, '\0');
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t got = ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
+    if (got == 0) break;
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw std::system_error(errno, std::generic_category(), path_);
+    done += static_cast<std::size_t>(got);
+  }
+  bytes.resize(done);
+  return bytes;
+}
 
 // A second thread that reads the next block of a regular file while the
 // parser works through the current one, so reading (the kernel's copy, or
@@ -99,8 +117,7 @@ struct BlockPrefetch {
 
 InputSource::InputSource() = default;
 
-void InputSource::prefetch_loop() {
-  BlockPrefetch& p = *prefetch_;
+void InputSource::prefetch_loop(BlockPrefetch& p) {
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(p.mutex);
@@ -143,18 +160,30 @@ std::size_t InputSource::next_block(std::uint64_t& progress) {
 std::unique_ptr<InputSource> InputSource::open(const std::string& path) {
   std::unique_ptr<InputSource> source(new InputSource());
   if (path == "-") {
-    source->file_ = stdin;
+    source->file_ = std::make_shared<OpenFile>(0, "", false);
   } else {
-    source->file_ = std::fopen(path.c_str(), "rb");
-    if (source->file_ == nullptr) throw std::system_error(errno, std::generic_category(), path);
-    source->owns_file_ = true;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::system_error(errno, std::generic_category(), path);
+    source->file_ = std::make_shared<OpenFile>(fd, path, true);
     source->path_ = path;
     struct stat st {};
-    if (::fstat(fileno(source->file_), &st) == 0) {
+    if (::fstat(fd, &st) == 0) {
       if (S_ISDIR(st.st_mode)) throw std::system_error(EISDIR, std::generic_category(), path);
       if (S_ISREG(st.st_mode)) source->size_hint_ = static_cast<std::uint64_t>(st.st_size);
+      source->positional_ = S_ISREG(st.st_mode);
     }
   }
+  source->buffer_.resize(kBlockSize);
+  source->pos_ = source->limit_ = source->buffer_.data();
+  return source;
+}
+
+std::unique_ptr<InputSource> InputSource::read_again(const InputSource& whole) {
+  std::unique_ptr<InputSource> source(new InputSource());
+  source->file_ = whole.file_;
+  source->path_ = whole.path_;
+  source->size_hint_ = whole.size_hint_;
+  source->positional_ = whole.positional_;
   source->buffer_.resize(kBlockSize);
   source->pos_ = source->limit_ = source->buffer_.data();
   return source;
@@ -170,12 +199,9 @@ std::unique_ptr<InputSource> InputSource::from_memory(std::string bytes) {
   return source;
 }
 
-std::unique_ptr<InputSource> InputSource::open_array_tail(const std::string& path, std::uint64_t offset) {
-  std::unique_ptr<InputSource> source = open(path);
-  errno = 0;
-  if (offset == 0 || ::fseeko(source->file_, static_cast<off_t>(offset), SEEK_SET) != 0) {
-    throw std::system_error(errno == 0 ? EINVAL : errno, std::generic_category(), path);
-  }
+std::unique_ptr<InputSource> InputSource::open_array_tail(const InputSource& whole, std::uint64_t offset) {
+  if (offset == 0 || !whole.positional_) throw std::system_error(EINVAL, std::generic_category(), whole.path_);
+  std::unique_ptr<InputSource> source = read_again(whole);
   source->first_block_ = false;  // no gzip magic to look for in the middle
   source->file_bytes_read_ = offset;
   source->buffer_[0] = '[';
@@ -195,7 +221,21 @@ InputSource::~InputSource() {
     prefetch_->changed.notify_all();
     prefetch_->thread.join();
   }
-  if (owns_file_) std::fclose(file_);
+}
+
+// Starts the read-ahead thread. Without one (no thread can be had: a process
+// limit) blocks are read on this thread, which only costs speed.
+void InputSource::start_prefetch() {
+  prefetch_tried_ = true;
+  auto prefetch = std::make_unique<BlockPrefetch>();
+  prefetch->block.resize(buffer_.size());
+  BlockPrefetch& p = *prefetch;
+  try {
+    p.thread = std::thread([this, &p] { prefetch_loop(p); });
+  } catch (const std::system_error&) {
+    return;
+  }
+  prefetch_ = std::move(prefetch);
 }
 
 void InputSource::refill() {
@@ -214,11 +254,7 @@ void InputSource::refill() {
     exhausted_ = true;
     return;
   }
-  if (!prefetch_ && size_hint_ > 0 && owns_file_) {
-    prefetch_ = std::make_unique<BlockPrefetch>();
-    prefetch_->block.resize(buffer_.size());
-    prefetch_->thread = std::thread([this] { prefetch_loop(); });
-  }
+  if (!prefetch_ && !prefetch_tried_ && positional_) start_prefetch();
   std::uint64_t progress = 0;
   const std::size_t got = next_block(progress);
   if (got == 0) exhausted_ = true;
@@ -231,22 +267,40 @@ std::size_t InputSource::read_block(char* into, std::size_t size, std::string& e
   if (gzip_) {
     const std::size_t got = gzip_->read(into, size);
     if (got == 0 && !gzip_->error().empty()) error = gzip_->error();
-    progress = gzip_->compressed_read();
+    progress = file_bytes_read_;
     return got;
   }
   size = static_cast<std::size_t>(std::min<std::uint64_t>(size, stop_at_ - std::min(stop_at_, file_bytes_read_)));
-  std::size_t got = size == 0 ? 0 : std::fread(into, 1, size, file_);
-  if (got == 0 && std::ferror(file_)) error = std::strerror(errno);
-  file_bytes_read_ += got;
+  std::size_t got = read_file(into, size, error);
   progress = file_bytes_read_;
   if (first_block_) {
     first_block_ = false;
     if (is_gzip(into, got)) {
-      gzip_ = std::make_unique<GzipDecoder>(file_, into, got);
+      auto read_raw = [this](char* to, std::size_t n, std::string& e) { return read_file(to, n, e); };
+      gzip_ = std::make_unique<GzipDecoder>(read_raw, into, got);
       got = read_block(into, size, error, progress);
     }
   }
   return got;
+}
+
+// Fills `into` as far as the file goes: a pipe may return less per read.
+std::size_t InputSource::read_file(char* into, std::size_t size, std::string& error) {
+  std::size_t done = 0;
+  while (done < size) {
+    const int fd = file_->fd();
+    const ssize_t got = positional_ ? ::pread(fd, into + done, size - done, static_cast<off_t>(file_bytes_read_))
+                                    : ::read(fd, into + done, size - done);
+    if (got == 0) break;
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      error = std::strerror(errno);
+      break;
+    }
+    done += static_cast<std::size_t>(got);
+    file_bytes_read_ += static_cast<std::uint64_t>(got);
+  }
+  return done;
 }
 
 std::string InputSource::read_all() {

@@ -25,6 +25,30 @@ struct InputPosition {
 class GzipDecoder;
 struct BlockPrefetch;
 
+/// An open file descriptor, closed with its last owner. Whatever reads a
+/// file after it was opened (its parts on other threads, tensor data read
+/// again when printed) reads through the descriptor opened first, at
+/// explicit offsets: a file replaced or renamed meanwhile is not seen.
+class OpenFile {
+ public:
+  OpenFile(int fd, std::string path, bool owned) : fd_(fd), path_(std::move(path)), owned_(owned) {}
+  ~OpenFile();
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+
+  int fd() const { return fd_; }
+  /// The name it was opened by, for messages ('' for standard input).
+  const std::string& path() const { return path_; }
+  /// Up to `size` bytes at `offset` (fewer at the end of the file). Throws
+  /// std::system_error on a read error.
+  std::string read_at(std::uint64_t offset, std::size_t size) const;
+
+ private:
+  int fd_;
+  std::string path_;
+  bool owned_;
+};
+
 /// Reads one input in blocks. Open a file with open(); `-` is standard input.
 /// gzip-compressed input (recognised by its first bytes, not its name) is
 /// decompressed as it is read.
@@ -39,7 +63,10 @@ class InputSource {
   /// if a `[` stood just before it (at `offset - 1`, which must be > 0): one
   /// part of a trace file read on its own thread. Offsets are the file's.
   /// Throws std::system_error when the file cannot be opened.
-  static std::unique_ptr<InputSource> open_array_tail(const std::string& path, std::uint64_t offset);
+  static std::unique_ptr<InputSource> open_array_tail(const InputSource& whole, std::uint64_t offset);
+  /// All of `whole`, a rereadable input, from its first byte again, through
+  /// the same descriptor.
+  static std::unique_ptr<InputSource> read_again(const InputSource& whole);
   /// `head`, the first bytes of an input, begin with gzip's magic number.
   static bool is_gzip(const char* head, std::size_t size) {
     return size >= 2 && static_cast<unsigned char>(head[0]) == 0x1f && static_cast<unsigned char>(head[1]) == 0x8b;
@@ -51,9 +78,11 @@ class InputSource {
 
   /// The file's path, when the input is one ('' for standard input).
   const std::string& path() const { return path_; }
-  /// The bytes read so far can be read again from path() at the same
+  /// The bytes read so far can be read again through file() at the same
   /// offsets: an uncompressed regular file.
   bool rereadable() const { return !path_.empty() && size_hint_ > 0 && !gzip_; }
+  /// The open file, shared by whatever reads it again.
+  const std::shared_ptr<const OpenFile>& file() const { return file_; }
 
   /// The size in bytes when known (a regular file; compressed size for
   /// gzip), else 0.
@@ -124,12 +153,15 @@ class InputSource {
   // Reads the next block into `into`; sets `error` on an I/O error and
   // `progress` to the bytes taken from the file so far.
   std::size_t read_block(char* into, std::size_t size, std::string& error, std::uint64_t& progress);
+  // Up to `size` bytes of the file itself, at file_bytes_read_.
+  std::size_t read_file(char* into, std::size_t size, std::string& error);
   std::size_t next_block(std::uint64_t& progress);
-  void prefetch_loop();
+  void start_prefetch();
+  void prefetch_loop(BlockPrefetch& p);
 
 
-  std::FILE* file_ = nullptr;
-  bool owns_file_ = false;
+  std::shared_ptr<const OpenFile> file_;
+  bool positional_ = false;  // a regular file: read with pread at file_bytes_read_
   std::string path_;
   std::uint64_t size_hint_ = 0;
   std::vector<char> buffer_;
@@ -142,10 +174,11 @@ class InputSource {
   bool first_block_ = true;
   std::unique_ptr<GzipDecoder> gzip_;
   std::function<void(std::uint64_t)> observer_;
-  std::uint64_t file_bytes_read_ = 0;           // touched by the reading thread only
+  std::uint64_t file_bytes_read_ = 0;           // touched by the reading thread only (gzip: compressed bytes)
   std::uint64_t stop_at_ = UINT64_MAX;          // see stop_at()
   const std::atomic<bool>* cancelled_ = nullptr;  // see cancel_when()
   std::unique_ptr<BlockPrefetch> prefetch_;     // a regular file: the next block is read ahead
+  bool prefetch_tried_ = false;                 // start_prefetch() ran (whether or not a thread came)
   std::string read_error_;
 };
 

@@ -24,8 +24,10 @@ class ProgressLine {
   void finish();
 
   /// The text of the line (without the carriage return), for `bytes` read
-  /// after `seconds`.
+  /// after `seconds`; never more read than `total` (a file still growing).
   static std::string text(const std::string& name, std::uint64_t bytes, std::uint64_t total, double seconds);
+  /// `line` cut to fewer than `columns` characters, so that it never wraps.
+  static std::string fit(const std::string& line, std::size_t columns);
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -34,7 +36,8 @@ class ProgressLine {
   std::uint64_t total_;
   Clock::time_point start_;
   Clock::time_point last_draw_;
-  std::size_t drawn_width_ = 0;
+  std::size_t columns_;          // of the terminal
+  std::size_t drawn_width_ = 0;  // characters
 };
 
 }  // namespace trace_summary

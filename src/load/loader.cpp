@@ -102,25 +102,18 @@ PyScalar Scalar::to_py() const {
   return PyScalar::string(*s);
 }
 
-// Short, single-line rendering of a value for an error message.
+// Short, single-line rendering of a value for an error message: cut at a
+// character boundary, quotes and backslashes escaped, the rest printable().
 std::string quote_for_message(std::string_view text) {
   constexpr std::size_t kMax = 40;
-  std::string out = "\"";
-  for (std::size_t k = 0; k < text.size() && k < kMax; ++k) {
-    const auto c = static_cast<unsigned char>(text[k]);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20 || c == 0x7f) {
-      out += "\\x";
-      out += "0123456789abcdef"[c >> 4];
-      out += "0123456789abcdef"[c & 15];
-    } else {
-      out += static_cast<char>(c);
-    }
+  std::size_t cut = std::min(text.size(), kMax);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string escaped;
+  for (const char c : text.substr(0, cut)) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    escaped += c;
   }
-  if (text.size() > kMax) out += "...";
-  return out + "\"";
+  return "\"" + printable(escaped) + (cut < text.size() ? "...\"" : "\"");
 }
 
 // Asks the kernel for 2 MB pages in a large reserved array: far fewer page
@@ -296,7 +289,7 @@ class RecordReader {
   std::uint32_t source_index() {
     if (source_ == kNone) {
       source_ = static_cast<std::uint32_t>(set_.sources.size());
-      set_.sources.push_back(input_.path());
+      set_.sources.push_back(input_.file());
     }
     return source_;
   }
@@ -364,7 +357,11 @@ bool RecordReader::reject(std::string_view kind, const std::string& what) {
   return true;
 }
 
-bool RecordReader::parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+bool RecordReader::parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
+  constexpr int kNumberOverflow = 406;  // nlohmann refuses a float beyond a double's range
+  if (ex.id == kNumberOverflow) {
+    return fail("the number " + printable(token) + " is beyond the range of a double (Python reads it as inf; this tool cannot)");
+  }
   // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
   std::string text = ex.what();
   const std::string marker = "parse error at ";

@@ -48,23 +48,13 @@ namespace {
 
 constexpr std::size_t kSearchWindow = std::size_t{1} << 20;  // bytes searched for each cut
 
-using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
-
-std::string read_at(std::FILE* file, std::uint64_t offset, std::size_t size) {
-  std::string bytes(size, '\0');
-  if (::fseeko(file, static_cast<off_t>(offset), SEEK_SET) != 0) return {};
-  bytes.resize(std::fread(bytes.data(), 1, size, file));
-  return bytes;
-}
-
 // The file offsets where the parts after the first begin; none when `input`
 // is to be read in one pass.
 std::vector<std::uint64_t> plan_cuts(const InputSource& input, const LoadOptions& options) {
   const std::uint64_t size = input.size_hint();
   if (options.jobs < 2 || options.skip != nullptr || !input.rereadable() || !input.untouched()) return {};
-  File file(std::fopen(input.path().c_str(), "rb"), &std::fclose);
-  if (!file) return {};
-  const std::string head = read_at(file.get(), 0, 2);
+  const OpenFile& file = *input.file();
+  const std::string head = file.read_at(0, 2);
   if (InputSource::is_gzip(head.data(), head.size())) return {};  // read in one pass, as it is decompressed
   std::vector<std::uint64_t> near = options.split_near;
   if (near.empty()) {
@@ -74,7 +64,7 @@ std::vector<std::uint64_t> plan_cuts(const InputSource& input, const LoadOptions
   std::vector<std::uint64_t> cuts;
   for (std::uint64_t from : near) {
     if (!cuts.empty()) from = std::max(from, cuts.back() + 1);
-    const auto at = find_element_start(read_at(file.get(), from, kSearchWindow));
+    const auto at = find_element_start(file.read_at(from, kSearchWindow));
     if (at) cuts.push_back(from + *at);
   }
   return cuts;
@@ -145,7 +135,7 @@ std::vector<std::unique_ptr<Part>> open_parts(const InputSource& input, const st
   std::vector<std::unique_ptr<Part>> parts;
   for (std::size_t k = 0; k < cuts.size(); ++k) {
     auto part = std::make_unique<Part>();
-    part->input = InputSource::open_array_tail(input.path(), cuts[k]);
+    part->input = InputSource::open_array_tail(input, cuts[k]);
     part->begin = cuts[k];
     part->last = k + 1 == cuts.size();
     part->size = (part->last ? input.size_hint() : cuts[k + 1]) - cuts[k];
@@ -193,7 +183,12 @@ std::optional<LoadNotes> parse_parts(TraceSet& set, InputSource& input, std::vec
 }  // namespace
 
 std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const LoadOptions& options) {
-  const std::vector<std::uint64_t> cuts = plan_cuts(input, options);
+  std::vector<std::uint64_t> cuts;
+  try {
+    cuts = plan_cuts(input, options);
+  } catch (const std::system_error&) {
+    return std::nullopt;  // a read error: one pass meets it and reports it
+  }
   if (cuts.empty()) return std::nullopt;
   std::atomic<bool> cancel{false};
   std::vector<std::unique_ptr<Part>> parts;
@@ -223,12 +218,7 @@ std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const 
   if (notes) return notes;
   // Read again in one pass: the result and any error are then exactly its.
   mark.restore(set);
-  std::unique_ptr<InputSource> again;
-  try {
-    again = InputSource::open(input.path());
-  } catch (const std::system_error& e) {  // it went away while being read
-    throw DataError(std::string("cannot open it again to read it in one pass: ") + e.code().message());
-  }
+  std::unique_ptr<InputSource> again = InputSource::read_again(input);
   again->observe_reads(observer);
   return read_in_one_pass(set, *again, nullptr);
 }

@@ -2,25 +2,23 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-#include <memory>
+#include <system_error>
 
 #include "base/errors.hpp"
 
 namespace trace_summary {
 namespace {
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
-std::string read_range(const std::string& path, std::uint64_t begin, std::uint64_t end) {
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  std::string bytes(end - begin, '\0');
-  if (!file || std::fseek(file.get(), static_cast<long>(begin), SEEK_SET) != 0 ||
-      std::fread(bytes.data(), 1, bytes.size(), file.get()) != bytes.size()) {
-    throw DataError("cannot read the tensor data again from " + path);
+// The bytes of the record, through the descriptor the file was loaded from:
+// a file renamed or replaced since is not read.
+std::string read_range(const OpenFile& file, std::uint64_t begin, std::uint64_t end) {
+  std::string bytes;
+  try {
+    bytes = file.read_at(begin, end - begin);
+  } catch (const std::system_error& e) {
+    throw DataError("cannot read the tensor data again from " + printable(file.path()) + ": " + e.code().message());
   }
+  if (bytes.size() != end - begin) throw DataError(printable(file.path()) + " was cut short while it was read");
   return bytes;
 }
 
@@ -28,8 +26,8 @@ std::string read_range(const std::string& path, std::uint64_t begin, std::uint64
 
 TensorFields tensor_fields(const TraceSet& set, const TensorRecord& tensor) {
   if (tensor.fields) return *tensor.fields;
-  const std::string& path = set.sources[tensor.source];
-  const std::string record = read_range(path, tensor.record_begin, tensor.record_end);
+  const OpenFile& file = *set.sources[tensor.source];
+  const std::string record = read_range(file, tensor.record_begin, tensor.record_end);
   // One record's DOM: the file was checked when it was loaded.
   const auto parsed = nlohmann::json::parse(record, nullptr, false);
   if (parsed.is_object()) {
@@ -47,7 +45,7 @@ TensorFields tensor_fields(const TraceSet& set, const TensorRecord& tensor) {
       return fields;
     }
   }
-  throw DataError(path + " changed while it was read: the tensor record at byte " +
+  throw DataError(printable(file.path()) + " changed while it was read: the tensor record at byte " +
                   std::to_string(tensor.record_begin) + " is not there any more");
 }
 

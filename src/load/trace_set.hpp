@@ -14,6 +14,7 @@
 #include "pycompat/py_number.hpp"
 #include "pycompat/py_value.hpp"
 #include "base/stamp_names.hpp"
+#include "io/input_source.hpp"
 #include "load/timestamp_arena.hpp"
 
 namespace trace_summary {
@@ -21,13 +22,23 @@ namespace trace_summary {
 /// A trace id or parent id: any JSON integer from -2^63 to 2^64-1.
 using TraceId = wide_int;
 
-/// Hash of a TraceId, for unordered containers.
+/// Hash of a TraceId, for unordered containers and the loader's open
+/// addressing (which takes the low bits): every bit of the id moves every
+/// bit of the hash, so ids that differ only in their high bits (`k << 32`)
+/// do not collide. std::hash of an integer is the identity.
 struct TraceIdHash {
+  static std::uint64_t mix(std::uint64_t x) {  // MurmurHash3's finaliser
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDull;
+    x ^= x >> 33;
+    x *= 0xC4CEB9FE1A85EC53ull;
+    return x ^ (x >> 33);
+  }
   std::size_t operator()(TraceId id) const {
     const auto v = static_cast<wide_uint>(id);
     const auto lo = static_cast<std::uint64_t>(v);
     const auto hi = static_cast<std::uint64_t>(v >> 64);
-    return std::hash<std::uint64_t>{}(lo ^ (hi * 0x9E3779B97F4A7C15ull));
+    return static_cast<std::size_t>(mix(lo ^ mix(hi)));
   }
 };
 
@@ -98,7 +109,9 @@ struct TraceSet {
   std::vector<RecordAttrs> attrs;
   std::vector<TraceId> parent_ids;  ///< the parent_id of each record that has one
   std::vector<TensorRecord> tensors;
-  std::vector<std::string> sources;  ///< files whose tensor data is read again when printed
+  /// Files whose tensor data is read again when printed, through the
+  /// descriptor they were loaded from.
+  std::vector<std::shared_ptr<const OpenFile>> sources;
   TimestampArena timestamps;       ///< every record's timestamps, packed
   /// Per group: when later plain records were merged into the id's first
   /// record, how many of its bytes are its own; else kNone.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "pycompat/py_number.hpp"
 
@@ -27,7 +28,9 @@ std::string PyScalar::equality_key() const {
       return text == "True" ? "i1" : "i0";
     case Kind::Float: {
       if (text == "inf" || text == "-inf" || text == "nan") return "f" + text;
-      const double v = std::stod(text);
+      // strtod, not stod: a subnormal such as 5e-324 is a valid float that
+      // stod rejects with out_of_range.
+      const double v = std::strtod(text.c_str(), nullptr);
       if (v == std::floor(v)) return "i" + integral_double_text(v == 0 ? 0.0 : v);
       return "f" + text;
     }

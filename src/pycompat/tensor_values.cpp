@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 
+#include "base/errors.hpp"
 #include "pycompat/numpy_print.hpp"
 
 namespace trace_summary {
@@ -26,11 +27,7 @@ constexpr Dtype kDtypes[] = {
 
 std::string quoted(std::string_view text) {
   constexpr std::size_t kMax = 40;
-  std::string out = "\"" + std::string(text.substr(0, kMax)) + (text.size() > kMax ? "...\"" : "\"");
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20) c = '?';
-  }
-  return out;
+  return "\"" + printable(text.substr(0, kMax)) + (text.size() > kMax ? "...\"" : "\"");
 }
 
 // Python's str.strip() for the white space float() and int() ignore: ASCII
@@ -228,6 +225,13 @@ std::vector<std::size_t> reshape(std::string_view shape_text, std::size_t size) 
     dims.push_back(*dim);
     if (comma == std::string_view::npos) break;
     start = comma + 1;
+  }
+  // numpy: "maximum supported dimension for an ndarray is 32"; the printer
+  // recurses once per dimension, so this also bounds its depth.
+  constexpr std::size_t kMaxDims = 32;
+  if (dims.size() > kMaxDims) {
+    throw TensorError("shape " + quoted(shape_text) + " has " + std::to_string(dims.size()) +
+                      " dimensions; numpy supports at most 32");
   }
   std::size_t unknown = dims.size();
   unsigned long long known = 1;
