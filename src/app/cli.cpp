@@ -91,7 +91,7 @@ int run_report(const std::vector<std::string>& group, const RunPlan& plan, Repor
   std::vector<std::unique_ptr<InputSource>> sources;
   if (auto error = open_group(group, sources)) {
     out.flush();
-    std::cerr << "trace_summary: " << *error << '\n';
+    std::cerr << "trace_summary: " << printable(*error) << '\n';
     sink.failed_file(name, *error);
     return kExitUsage;
   }
@@ -110,12 +110,12 @@ int run_report(const std::vector<std::string>& group, const RunPlan& plan, Repor
     if (line) line->finish();
     sink.file(*report);
     out.flush();
-    for (const Warning& w : report->warnings()) std::cerr << w.input << ": " << w.text << '\n';
+    for (const Warning& w : report->warnings()) std::cerr << printable(w.input) << ": " << printable(w.text) << '\n';
     return plan.fail_if_empty && counted_nothing(*report) ? kExitEmpty : kExitOk;
   } catch (const DataError& e) {
     if (line) line->finish();
     out.flush();
-    std::cerr << name << ": " << e.what() << '\n';
+    std::cerr << printable(name) << ": " << printable(e.what()) << '\n';
     sink.failed_file(name, e.what());
     return kExitBadData;
   }
@@ -164,7 +164,7 @@ bool is_an_input(const std::string& path, const std::vector<std::string>& files)
 }
 
 int usage_error(const std::string& message) {
-  std::cerr << "trace_summary: " << message << "\nRun with --help for more information.\n";
+  std::cerr << "trace_summary: " << printable(message) << "\nRun with --help for more information.\n";
   return kExitUsage;
 }
 
@@ -214,7 +214,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "trace_summary: cannot write the output: " << e.what() << '\n';
     return kExitOutput;
   } catch (const std::runtime_error& e) {  // the timeline file
-    std::cerr << "trace_summary: " << e.what() << '\n';
+    std::cerr << "trace_summary: " << printable(e.what()) << '\n';
     return kExitOutput;
   }
 }

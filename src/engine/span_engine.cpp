@@ -163,8 +163,8 @@ class PassBuilder {
   std::string trace_label(const CountedTrace& trace, const TraceModel& model) const {
     std::string label = trace_place(trace);
     if (model.name != kNone) {
-      label += " (" + set_.values[model.name].text;
-      if (model.version != kNone) label += " " + set_.values[model.version].text;
+      label += " (" + printable(set_.values[model.name].text);
+      if (model.version != kNone) label += " " + printable(set_.values[model.version].text);
       label += ")";
     }
     return label;
