@@ -217,9 +217,16 @@ void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, i
   out << bar;
 }
 
-// The id of the first TENSOR record in id order, if any.
-const TraceId* first_tensor_id(const TraceSet& set) {
+bool is_kept(const TraceSet& set, TraceId id, const std::vector<bool>* kept) {
+  if (kept == nullptr) return true;
+  const std::uint32_t g = find_group(set, id);
+  return g != kNone && (*kept)[g];
+}
+
+// The id of the first TENSOR record in id order (of a kept trace), if any.
+const TraceId* first_tensor_id(const TraceSet& set, const std::vector<bool>* kept) {
   for (std::uint32_t g : set.groups_by_id) {
+    if (kept != nullptr && !(*kept)[g]) continue;
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
       const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
       if (attrs != nullptr && is_tensor_activity(attrs->activity)) return &set.group_ids[g];
@@ -228,10 +235,11 @@ const TraceId* first_tensor_id(const TraceSet& set) {
   return nullptr;
 }
 
-void render_single_model(const TraceSet& set, const FileSummary& summary, SkipLog* skip, Output& out) {
-  const TraceId* first = first_tensor_id(set);
+void render_single_model(const TraceSet& set, const FileSummary& summary, SkipLog* skip,
+                         const std::vector<bool>* kept, Output& out) {
+  const TraceId* first = first_tensor_id(set, kept);
   // Records without an id sort as id -1 in the script, and it reads their id.
-  if (set.has_tensor_without_id && (first == nullptr || *first >= -1)) {
+  if (kept == nullptr && set.has_tensor_without_id && (first == nullptr || *first >= -1)) {
     reject(skip, "TENSOR records without id", "Data Flow", "a TENSOR record has no id");
   }
   if (first == nullptr || *first == 0) return;
@@ -239,16 +247,33 @@ void render_single_model(const TraceSet& set, const FileSummary& summary, SkipLo
   render_block(set, summary, *first, 0, 0, skip, out);
 }
 
+
+// The tree the section shows: the first parent's, or with --model the first
+// that holds a kept trace.
+std::optional<Tree> shown_tree(const TraceSet& set, const ChildLists& lists, const std::vector<bool>* kept) {
+  if (kept == nullptr) return build_tree(lists, lists.parents.front());
+  for (TraceId parent : lists.parents) {
+    Tree tree = build_tree(lists, parent);
+    for (const TreeNode& node : tree.nodes) {
+      if (is_kept(set, node.id, kept)) return tree;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip) {
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip,
+                     const std::vector<bool>* kept) {
   if (summary.naming == Naming::Lowercase) return;
   const ChildLists lists = collect_children(set);
   if (lists.parents.empty()) {
-    render_single_model(set, summary, skip, out);
+    render_single_model(set, summary, skip, kept, out);
     return;
   }
-  const Tree tree = build_tree(lists, lists.parents.front());
+  const std::optional<Tree> shown = shown_tree(set, lists, kept);
+  if (!shown) return;
+  const Tree& tree = *shown;
   out << "Data Flow:\n";
   for (const TreeNode& node : tree.nodes) render_block(set, summary, node.id, tree.depth, node.step, skip, out);
 }

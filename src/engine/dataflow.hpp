@@ -2,6 +2,8 @@
 // the ensemble's parent/child tree, as trace_summary.py prints it.
 #pragma once
 
+#include <vector>
+
 #include "io/output.hpp"
 #include "engine/span_engine.hpp"
 
@@ -12,6 +14,10 @@ namespace trace_summary {
 /// Throws DataError for a tensor the reference cannot print, a TENSOR record
 /// without id that the reference would reach, or a parent_id cycle. With
 /// `skip`, an unprintable tensor is left out and logged there instead.
-void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip = nullptr);
+/// With `kept` (--model: the groups of the traces kept), the section shows
+/// the first tree (or, without parent ids, the first tensor trace) that
+/// holds a kept trace, and nothing when none does.
+void render_dataflow(const TraceSet& set, const FileSummary& summary, Output& out, SkipLog* skip = nullptr,
+                     const std::vector<bool>* kept = nullptr);
 
 }  // namespace trace_summary

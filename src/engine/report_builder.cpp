@@ -50,6 +50,15 @@ std::string nothing_counted(const TraceSet& set) {
   return text + ", models named: " + list;
 }
 
+// The groups of the counted traces (after --model).
+std::vector<bool> counted_groups(const TraceSet& set, const FileSummary& summary) {
+  std::vector<bool> kept(set.group_ids.size(), false);
+  for (const PassSummary* pass : {&summary.http, &summary.grpc}) {
+    for (const CountedTrace& t : pass->traces) kept[trace_group(set, t)] = true;
+  }
+  return kept;
+}
+
 // The report of one loaded and summarised trace set.
 class EngineReport final : public FileReport {
  public:
@@ -87,13 +96,21 @@ class EngineReport final : public FileReport {
     }
   }
 
-  const std::string& dataflow_text() const override { return dataflow_; }
+  bool has_dataflow() const override { return has_dataflow_; }
+  void write_dataflow(Output& out) const override {
+    if (!has_dataflow_) return;
+    SkipLog again;  // what the check left out is left out again, silently
+    render_dataflow(set_, summary_, out, skip_invalid_ ? &again : nullptr, kept_groups_);
+  }
   const std::vector<std::string>& verbose_texts() const override { return verbose_texts_; }
 
   TraceSet set_;
   FileSummary summary_;
   std::vector<Warning> warnings_;
-  std::string dataflow_;
+  bool has_dataflow_ = false;
+  bool skip_invalid_ = false;
+  const std::vector<bool>* kept_groups_ = nullptr;  // with --model: &kept_; else all
+  std::vector<bool> kept_;
   std::vector<std::string> verbose_texts_;
 
  private:
@@ -159,9 +176,16 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
   if (!compute.models.empty()) {
     keep_models(report->set_, report->summary_, split_model_names(report->set_, report->summary_, compute.models));
   }
-  Output dataflow;
-  render_dataflow(report->set_, report->summary_, dataflow, skip);
-  report->dataflow_ = dataflow.text();
+  if (!compute.models.empty()) {
+    report->kept_ = counted_groups(report->set_, report->summary_);
+    report->kept_groups_ = &report->kept_;
+  }
+  // Rendered once now only to check it: a tensor error stops the file before
+  // any output; the renderers render it again as they write it.
+  Output check{Output::Discard{}};
+  render_dataflow(report->set_, report->summary_, check, skip, report->kept_groups_);
+  report->has_dataflow_ = check.bytes_written() > 0;
+  report->skip_invalid_ = load.skip_invalid;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     for (std::string& w : load_warnings(notes[i], cut)) report->warnings_.push_back({inputs[i].name, std::move(w)});
   }

@@ -2,6 +2,7 @@
 // reports write failures instead of losing them.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -26,16 +27,23 @@ class Output {
   explicit Output(int fd) : fd_(fd) {}
   /// Keeps everything in memory; read it with text().
   Output() = default;
+  /// Keeps nothing; counts the bytes (to render something only to check it).
+  struct Discard {};
+  explicit Output(Discard) : discard_(true) {}
   ~Output();
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
   Output& operator<<(std::string_view text) {
+    written_ += text.size();
+    if (discard_) return *this;
     buffer_.append(text);
     if (fd_ >= 0 && buffer_.size() >= kFlushAt) flush();
     return *this;
   }
   Output& operator<<(char c) {
+    ++written_;
+    if (discard_) return *this;
     buffer_.push_back(c);
     return *this;
   }
@@ -43,10 +51,14 @@ class Output {
   void flush();
   /// What was written, for an in-memory Output.
   const std::string& text() const { return buffer_; }
+  /// How many bytes were written to it in all.
+  std::uint64_t bytes_written() const { return written_; }
 
  private:
   static constexpr std::size_t kFlushAt = std::size_t{1} << 20;
   int fd_ = -1;
+  bool discard_ = false;
+  std::uint64_t written_ = 0;
   std::string buffer_;
 };
 

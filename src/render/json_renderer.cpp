@@ -87,8 +87,13 @@ void JsonSink::file(const FileReport& report) {
     json_.close();
   }
   json_.close();
-  const std::string& dataflow = report.dataflow_text();
-  json_.member("dataflow", dataflow.empty() ? OrderedJson(nullptr) : OrderedJson(dataflow));
+  if (report.has_dataflow()) {
+    Output dataflow;  // a JSON string is written whole
+    report.write_dataflow(dataflow);
+    json_.member_text("dataflow", dataflow.text());
+  } else {
+    json_.member("dataflow", OrderedJson(nullptr));
+  }
   if (top_.top > 0) top(report);
   json_.close();
 }

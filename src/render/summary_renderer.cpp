@@ -30,7 +30,7 @@ void ClassicTextSink::file(const FileReport& report) {
       render_model_summary(report.model(protocol, m, {}), out_);
     }
   }
-  out_ << report.dataflow_text();
+  report.write_dataflow(out_);
   render_top_block(report, top_, out_);
 }
 

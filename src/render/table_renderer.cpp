@@ -52,7 +52,7 @@ void TableSink::file(const FileReport& report) {
   for (Protocol protocol : kProtocols) {
     for (std::size_t m = 0; m < report.model_count(protocol); ++m) model(protocol, report.model(protocol, m, request));
   }
-  out_ << report.dataflow_text();
+  report.write_dataflow(out_);
   render_top_block(report, top_, out_);
 }
 

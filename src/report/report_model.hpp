@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/output.hpp"
 #include "pycompat/py_number.hpp"
 #include "report/span_catalogue.hpp"
 
@@ -109,8 +110,12 @@ class FileReport {
   /// The counted traces of one model, in the same order.
   virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const = 0;
 
-  /// The classic Data Flow section, as printed (empty when there is none).
-  virtual const std::string& dataflow_text() const = 0;
+  /// Whether there is a Data Flow section (TENSORS-level traces, ensembles).
+  virtual bool has_dataflow() const = 0;
+  /// Writes the classic Data Flow section as the text format prints it. It
+  /// was checked when the report was made, so it cannot fail here; it is
+  /// rendered as it is written, so its size costs no memory.
+  virtual void write_dataflow(Output& out) const = 0;
   /// With `-v`: each input's text, to be dumped as Python's json.dumps would.
   virtual const std::vector<std::string>& verbose_texts() const = 0;
 };
