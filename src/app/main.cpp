@@ -1,4 +1,10 @@
 // trace_summary: summarise Triton Inference Server trace files.
-#include "app/cli.hpp"
+#include <string_view>
 
-int main(int argc, char** argv) { return trace_summary::run_cli(argc, argv); }
+#include "app/cli.hpp"
+#include "app/compare_cli.hpp"
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "compare") return trace_summary::run_compare_cli(argc - 1, argv + 1);
+  return trace_summary::run_cli(argc, argv);
+}
