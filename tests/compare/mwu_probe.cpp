@@ -27,8 +27,9 @@ int main() {
   using trace_summary::MwuMethod;
   std::string method, x, y;
   while (std::cin >> method >> x >> y) {
-    const MwuMethod m = method == "exact" ? MwuMethod::Exact : method == "asymptotic" ? MwuMethod::Asymptotic
-                                                                                       : MwuMethod::Auto;
+    const MwuMethod m = method == "exact"        ? MwuMethod::Exact
+                        : method == "asymptotic" ? MwuMethod::Asymptotic
+                                                 : MwuMethod::Auto;
     const auto r = trace_summary::mann_whitney_u(parse_list(x), parse_list(y), m);
     std::cout << fmt::format("{:.17g} {:.17g} {}\n", r->u1, r->p_value,
                              r->method == MwuMethod::Exact ? "exact" : "asymptotic");
