@@ -66,7 +66,8 @@ Json violation_json(const Violation& v) {
 }  // namespace
 
 void write_comparison_json(const Comparison& c, const std::vector<Violation>& broken, Output& out) {
-  Json doc = {{"schema_version", kCompareSchemaVersion},
+  Json doc = {{"schema", "trace_summary-compare"},
+              {"version", kCompareSchemaVersion},
               {"base", c.base_name},
               {"new", c.new_name},
               {"test", {{"name", "mann-whitney-u"}, {"alternative", "two-sided"}, {"alpha", c.options.alpha}}},
