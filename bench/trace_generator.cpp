@@ -51,6 +51,9 @@ Writes a synthetic Triton trace file (JSON) to standard output or FILE.
                                servers often record it: the send overlaps the handler, which
                                may outlive the request; INFER_RESPONSE_COMPLETE is recorded
                                before COMPUTE_START though it happens after COMPUTE_END
+  --queue-scale MODEL=F         multiply the queue time of MODEL by F (repeatable); the
+                               random stream is unchanged, so with the same seed only
+                               that model's queue (and what holds it) changes
   --truncate                   stop in the middle of a record near the end (a running server)
   -o FILE                      output file (default: standard output)
 )";
@@ -67,6 +70,7 @@ struct Options {
   double duplicate = 0, both_protocols = 0, missing_request_end = 0;
   bool split_model_record = false, truncate = false;
   std::string output;
+  std::vector<std::pair<std::string, double>> queue_scale;  // model name, factor
 };
 
 [[noreturn]] void usage_error(const std::string& what) {
@@ -105,6 +109,12 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--missing-request-end-fraction") o.missing_request_end = std::stod(value());
     else if (a == "--split-model-record") o.split_model_record = true;
     else if (a == "--truncate") o.truncate = true;
+    else if (a == "--queue-scale") {
+      const std::string v = value();
+      const std::size_t eq = v.rfind('=');
+      if (eq == std::string::npos || eq == 0) usage_error("--queue-scale is MODEL=FACTOR");
+      o.queue_scale.emplace_back(v.substr(0, eq), std::stod(v.substr(eq + 1)));
+    }
     else if (a == "-o") o.output = value();
     else usage_error("unknown option " + a);
   }
@@ -208,6 +218,14 @@ class Generator {
                           std::to_string(o_.tensor_size) + "\",\"dtype\":\"FP32\"}"};
   }
 
+  // --queue-scale's factor for `model` (1 when none is given).
+  double queue_scale(const ModelInfo& model) const {
+    for (const auto& [name, factor] : o_.queue_scale) {
+      if (json_string(name) == model.name_json) return factor;
+    }
+    return 1;
+  }
+
   // Appends the trace of one model execution starting at `t`, with its
   // children when it is an ensemble (depth > 0); returns when it ends.
   std::int64_t add_trace(std::vector<Trace>& out, std::optional<std::size_t> parent, int depth, bool grpc,
@@ -236,7 +254,7 @@ class Generator {
       t += duration(5000);
       stamp("QUEUE_START", t);
       const std::size_t queue_at = s.size();
-      t += duration(30000, 1.2);
+      t += static_cast<std::int64_t>(static_cast<double>(duration(30000, 1.2)) * queue_scale(model));
       stamp("COMPUTE_START", t);
       const std::size_t compute_at = s.size();
       if (model.breakdown) {

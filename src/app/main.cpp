@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <string_view>
 
 #include "app/cli.hpp"
+#include "app/compare_cli.hpp"
 #include "base/errors.hpp"
 
 namespace {
@@ -24,11 +26,17 @@ int report(const char* what, const char* detail) {
   return kExitFailure;
 }
 
+// `trace_summary compare ...` and `trace_summary FILE...`.
+int dispatch(int argc, char** argv) {
+  if (argc > 1 && std::string_view(argv[1]) == "compare") return trace_summary::run_compare_cli(argc - 1, argv + 1);
+  return trace_summary::run_cli(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   try {
-    return trace_summary::run_cli(argc, argv);
+    return dispatch(argc, argv);
   } catch (const std::bad_alloc&) {
     return report("out of memory", " (the input needs more memory than this process may use)");
   } catch (const std::exception& e) {
