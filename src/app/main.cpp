@@ -1,4 +1,10 @@
 // trace_summary: summarise Triton Inference Server trace files.
-#include "app/cli.hpp"
+#include <cstring>
 
-int main(int argc, char** argv) { return trace_summary::run_cli(argc, argv); }
+#include "app/cli.hpp"
+#include "app/listen_cli.hpp"
+
+int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "listen") == 0) return trace_summary::run_listen(argc - 1, argv + 1);
+  return trace_summary::run_cli(argc, argv);
+}

@@ -14,6 +14,8 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+}  // namespace
+
 std::vector<std::string> otlp_warnings(const OtlpEnding& ending, const RequestAssembler& requests) {
   std::vector<std::string> warnings;
   if (ending.truncated) {
@@ -33,8 +35,6 @@ std::vector<std::string> otlp_warnings(const OtlpEnding& ending, const RequestAs
   }
   return warnings;
 }
-
-}  // namespace
 
 bool is_opentelemetry_input(InputSource& input) { return sniff_input_format(input) != InputFormat::TraceFile; }
 
