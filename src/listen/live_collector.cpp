@@ -65,12 +65,13 @@ std::unique_ptr<FileReport> LiveCollector::report(const std::string& display_nam
   {
     std::lock_guard<std::mutex> lock(mutex_);
     copy_dictionary(dictionary_, set);
-    RequestAssembler requests(set);
+    RequestAssembler requests(set, /*hold_every_root=*/true);
     SkipLog refused;
     for (const OtlpSpan& span : spans_) {
       OtlpSpan copy = span;
       if (auto problem = requests.take(std::move(copy))) refused.add(problem->kind, problem->what);
     }
+    requests.finish();
     warnings = otlp_warnings(OtlpEnding{}, requests);
     if (!refused.empty()) warnings.push_back(refused.summary());
   }

@@ -3,8 +3,10 @@
 // (parse_body(), no shared state); only accepting the parsed spans takes the
 // collector's lock. A report replays every accepted span, in the order the
 // bodies were accepted, through the same RequestAssembler the file reader
-// uses, so it equals the report of the --save file (or of the same bodies
-// read from a file).
+// uses, with every request written once all spans are in: exports sent at
+// once over several connections overtake each other, so a root may come
+// before the spans under it. With bodies in order, the report equals that of
+// the --save file read back.
 #pragma once
 
 #include <cstddef>

@@ -45,6 +45,7 @@ LoadNotes append_otlp_file(TraceSet& set, InputSource& input, const LoadOptions&
   }
   RequestAssembler requests(set);
   const OtlpEnding ending = read_otlp(input, set, requests, options.skip);
+  requests.finish();
   LoadNotes notes;
   notes.warnings = otlp_warnings(ending, requests);
   notes.complete_records = requests.records();
