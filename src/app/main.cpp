@@ -9,6 +9,7 @@
 
 #include "app/cli.hpp"
 #include "app/compare_cli.hpp"
+#include "app/listen_cli.hpp"
 #include "base/errors.hpp"
 
 namespace {
@@ -26,9 +27,10 @@ int report(const char* what, const char* detail) {
   return kExitFailure;
 }
 
-// `trace_summary compare ...` and `trace_summary FILE...`.
+// `trace_summary compare ...`, `trace_summary listen ...` and `trace_summary FILE...`.
 int dispatch(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "compare") return trace_summary::run_compare_cli(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "listen") return trace_summary::run_listen(argc - 1, argv + 1);
   return trace_summary::run_cli(argc, argv);
 }
 

@@ -161,6 +161,24 @@ void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, co
   report.set_.index_by_id();
 }
 
+// Runs the span engine, --model and Data Flow over the loaded set.
+void summarise_loaded(EngineReport& report, const ComputeOptions& compute, SkipLog* skip, SkipLog& cut) {
+  report.summary_ = summarize(report.set_, compute.compat, {skip, &cut});
+  if (!compute.models.empty()) {
+    keep_models(report.set_, report.summary_, split_model_names(report.set_, report.summary_, compute.models));
+  }
+  if (!compute.models.empty()) {
+    report.kept_ = counted_groups(report.set_, report.summary_);
+    report.kept_groups_ = &report.kept_;
+  }
+  // Rendered once now only to check it: a tensor error stops the file before
+  // any output; the renderers render it again as they write it.
+  Output check{Output::Discard{}};
+  render_dataflow(report.set_, report.summary_, check, skip, report.kept_groups_);
+  report.has_dataflow_ = check.bytes_written() > 0;
+  report.skip_invalid_ = skip != nullptr;
+}
+
 }  // namespace
 
 std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, const std::string& display_name,
@@ -172,20 +190,7 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
   SkipLog* skip = load.skip_invalid ? &skipped : nullptr;
   std::vector<LoadNotes> notes;
   load_inputs(*report, inputs, load, skip, notes);
-  report->summary_ = summarize(report->set_, compute.compat, {skip, &cut});
-  if (!compute.models.empty()) {
-    keep_models(report->set_, report->summary_, split_model_names(report->set_, report->summary_, compute.models));
-  }
-  if (!compute.models.empty()) {
-    report->kept_ = counted_groups(report->set_, report->summary_);
-    report->kept_groups_ = &report->kept_;
-  }
-  // Rendered once now only to check it: a tensor error stops the file before
-  // any output; the renderers render it again as they write it.
-  Output check{Output::Discard{}};
-  render_dataflow(report->set_, report->summary_, check, skip, report->kept_groups_);
-  report->has_dataflow_ = check.bytes_written() > 0;
-  report->skip_invalid_ = load.skip_invalid;
+  summarise_loaded(*report, compute, skip, cut);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     for (std::string& w : load_warnings(notes[i], cut)) report->warnings_.push_back({inputs[i].name, std::move(w)});
   }
@@ -194,6 +199,20 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
   if (!all_empty && report->summary_.http.traces.empty() && report->summary_.grpc.traces.empty()) {
     report->warnings_.push_back({display_name, skipped.empty() ? nothing_counted(report->set_)
                                                                : "no trace is left to count"});
+  }
+  return report;
+}
+
+std::unique_ptr<FileReport> build_report(TraceSet set, std::vector<std::string> warnings,
+                                         const std::string& display_name, const ComputeOptions& compute) {
+  auto report = std::make_unique<EngineReport>(display_name, std::vector<std::string>{display_name});
+  report->set_ = std::move(set);
+  report->set_.index_by_id();
+  SkipLog cut;
+  summarise_loaded(*report, compute, nullptr, cut);
+  for (std::string& w : warnings) report->warnings_.push_back({display_name, std::move(w)});
+  if (report->summary_.http.traces.empty() && report->summary_.grpc.traces.empty() && !report->set_.records.empty()) {
+    report->warnings_.push_back({display_name, nothing_counted(report->set_)});
   }
   return report;
 }

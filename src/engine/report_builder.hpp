@@ -9,6 +9,7 @@
 
 #include "io/input_source.hpp"
 #include "load/loader.hpp"
+#include "load/trace_set.hpp"
 #include "report/report_model.hpp"
 
 namespace trace_summary {
@@ -37,5 +38,10 @@ struct ComputeOptions {
 /// Throws DataError when the data cannot be summarised.
 std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, const std::string& display_name,
                                          const LoadRequest& load, const ComputeOptions& compute);
+
+/// Summarises `set`, already loaded by the caller (the live receiver), shown
+/// as `display_name` with the loading's `warnings`.
+std::unique_ptr<FileReport> build_report(TraceSet set, std::vector<std::string> warnings,
+                                         const std::string& display_name, const ComputeOptions& compute);
 
 }  // namespace trace_summary

@@ -14,6 +14,8 @@ std::string plural(std::size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+}  // namespace
+
 std::vector<std::string> otlp_warnings(const OtlpEnding& ending, const RequestAssembler& requests) {
   std::vector<std::string> warnings;
   if (ending.truncated) {
@@ -34,8 +36,6 @@ std::vector<std::string> otlp_warnings(const OtlpEnding& ending, const RequestAs
   return warnings;
 }
 
-}  // namespace
-
 bool is_opentelemetry_input(InputSource& input) { return sniff_input_format(input) != InputFormat::TraceFile; }
 
 LoadNotes append_otlp_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
@@ -45,6 +45,7 @@ LoadNotes append_otlp_file(TraceSet& set, InputSource& input, const LoadOptions&
   }
   RequestAssembler requests(set);
   const OtlpEnding ending = read_otlp(input, set, requests, options.skip);
+  requests.finish();
   LoadNotes notes;
   notes.warnings = otlp_warnings(ending, requests);
   notes.complete_records = requests.records();

@@ -5,6 +5,7 @@
 
 #include "io/input_source.hpp"
 #include "load/loader.hpp"
+#include "load/otlp_mapping.hpp"
 #include "load/trace_set.hpp"
 
 namespace trace_summary {
@@ -18,6 +19,9 @@ bool is_opentelemetry_input(InputSource& input);
 /// that is not OTLP/JSON (a protobuf file is refused with how to get JSON).
 /// What was left out (spans of incomplete requests, the end of a file cut
 /// while written) is written as warnings on standard error.
+/// What reading OTLP left out, said as the warnings of append_otlp_file().
+std::vector<std::string> otlp_warnings(const OtlpEnding& ending, const RequestAssembler& requests);
+
 LoadNotes append_otlp_file(TraceSet& set, InputSource& input, const LoadOptions& options);
 
 }  // namespace trace_summary

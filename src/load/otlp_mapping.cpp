@@ -19,7 +19,13 @@ std::string hex_id(std::uint64_t id) {
 
 std::optional<SpanProblem> RequestAssembler::take(OtlpSpan&& span) {
   if (is_root(span)) {
-    complete(span);
+    // Exports sent at once over several connections can arrive out of
+    // order: a root before its model span waits for the end (finish()).
+    if (hold_every_root_ || children_.count(span.span_id) == 0) {
+      early_roots_.push_back(std::move(span));
+    } else {
+      complete(span);
+    }
     return std::nullopt;
   }
   const std::uint64_t id = span.span_id;
@@ -91,6 +97,12 @@ std::vector<std::uint64_t> RequestAssembler::write_model(OtlpSpan& model, const 
   if (model.trace_parent_id && *model.trace_parent_id != 0) parent = model.trace_parent_id;
   writer_.add_model(id, parent, model.model_name, model.model_version, stamps);
   return models;
+}
+
+void RequestAssembler::finish() {
+  std::vector<OtlpSpan> roots = std::move(early_roots_);
+  early_roots_.clear();
+  for (const OtlpSpan& root : roots) complete(root);
 }
 
 UnmappedSpans RequestAssembler::unmapped() const {

@@ -31,10 +31,17 @@ struct UnmappedSpans {
 
 class RequestAssembler : public SpanSink {
  public:
-  explicit RequestAssembler(TraceSet& set) : writer_(set) {}
+  /// With `hold_every_root`, every request is written by finish(), once all
+  /// its spans are in, whatever order they came in (the live receiver, which
+  /// keeps every span anyway); else as soon as its root comes.
+  explicit RequestAssembler(TraceSet& set, bool hold_every_root = false)
+      : writer_(set), hold_every_root_(hold_every_root) {}
 
   std::optional<SpanProblem> take(OtlpSpan&& span) override;
-  /// What is still held (call after the last span).
+  /// Writes the requests whose root came before any span under it (exports
+  /// that overtook each other); call after the last span.
+  void finish();
+  /// What is still held (call after finish()).
   UnmappedSpans unmapped() const;
   std::size_t requests() const { return requests_; }
   std::size_t records() const { return writer_.records(); }
@@ -45,10 +52,12 @@ class RequestAssembler : public SpanSink {
   std::vector<std::uint64_t> take_children(std::uint64_t span_id);
 
   std::unordered_map<std::uint64_t, OtlpSpan> held_;  // by span id
+  std::vector<OtlpSpan> early_roots_;  // roots that came before their spans, in order
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> children_;  // parent span id -> span ids
   TraceSetWriter writer_;
   std::size_t requests_ = 0;
   std::size_t empty_requests_ = 0;
+  bool hold_every_root_;
 };
 
 }  // namespace trace_summary
