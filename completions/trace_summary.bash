@@ -10,6 +10,10 @@ _trace_summary() {
   local opts="-h --help --version -v --verbose -t --show-trace --compat --skip-invalid
     --format --percentiles --merge --model --top --sort --timeline --timeline-limit
     --fail-if-empty -j --jobs --progress --no-progress"
+  local listen_opts="-h --help --address --allow-remote --save --every --duration --format -t --show-trace
+    --compat --model --max-body --max-connections --read-timeout --request-timeout"
+  local subcommand=""
+  [[ ${COMP_CWORD} -gt 1 ]] && subcommand=${COMP_WORDS[1]}
 
   # --option=value is one word for CLI11; bash splits it at '=' (COMP_WORDBREAKS).
   if [[ $cur == = ]]; then
@@ -44,8 +48,29 @@ _trace_summary() {
       return ;;
   esac
 
+  case $prev in
+    --save)
+      compopt -o filenames 2>/dev/null
+      COMPREPLY=($(compgen -f -- "$cur"))
+      return ;;
+    --address | --every | --duration | --max-body | --max-connections | --read-timeout | --request-timeout)
+      COMPREPLY=()
+      return ;;
+  esac
+
   if [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    if [[ $subcommand == listen ]]; then
+      COMPREPLY=($(compgen -W "$listen_opts" -- "$cur"))
+    else
+      COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+    fi
+    return
+  fi
+  [[ $subcommand == listen ]] && return
+  if [[ ${COMP_CWORD} -eq 1 ]]; then
+    # The subcommands, and the trace files.
+    compopt -o filenames 2>/dev/null
+    COMPREPLY=($(compgen -W "compare listen" -- "$cur") $(compgen -f -- "$cur"))
     return
   fi
   # Trace files: any file ('-' is standard input), and directories to walk into.

@@ -12,8 +12,6 @@
 namespace trace_summary {
 namespace {
 
-constexpr std::size_t kWidth = 80;
-constexpr std::size_t kColumn = 26;
 
 constexpr const char* kDescription =
     "Summarise Triton Inference Server trace files (--trace-config\n"
@@ -22,6 +20,12 @@ constexpr const char* kDescription =
     "output is exactly what Triton's trace_summary.py prints.\n";
 
 constexpr const char* kFooter =
+    "Subcommands:\n"
+    "  compare  did latency change between two runs, where, and is it real\n"
+    "           (trace_summary compare --help)\n"
+    "  listen   receive tritonserver's OpenTelemetry export (OTLP/HTTP JSON) and\n"
+    "           summarise it live (trace_summary listen --help)\n"
+    "\n"
     "FILE is a trace file written by tritonserver; '-' reads standard input. gzip\n"
     "input is recognised by its content. Each file is summarised on its own, in\n"
     "the order given, unless --merge reads them as one.\n"
@@ -36,14 +40,16 @@ constexpr const char* kFooter =
     "  2  usage error: bad arguments, or a FILE that cannot be opened (the other\n"
     "     files are still summarised)\n"
     "  3  the output could not be written (for example, a full disk)\n"
+    "  4  compare --fail-if: a significant change broke a rule\n"
     "  5  with --fail-if-empty: a file in which no trace could be counted\n";
 
 // Threads to read a large file with: the cores, at most 4 (the parts' records
 // are taken in on one thread, so more pay little).
 unsigned default_jobs() { return std::clamp(std::thread::hardware_concurrency(), 1u, 4u); }
 
-// `text` folded into lines of at most `width` characters, at spaces.
-std::string wrap(const std::string& text, std::size_t width) {
+}  // namespace
+
+std::string wrap_help(const std::string& text, std::size_t width) {
   std::istringstream words(text);
   std::string word, line, out;
   while (words >> word) {
@@ -56,7 +62,9 @@ std::string wrap(const std::string& text, std::size_t width) {
   return out + line;
 }
 
-std::string describe(const std::string& text) { return wrap(text, kWidth - kColumn); }
+namespace {
+
+std::string describe(const std::string& text) { return wrap_help(text); }
 
 // A whole number from `low` to `high`, written in decimal digits only.
 std::optional<std::uint64_t> whole_number(const std::string& text, std::uint64_t low, std::uint64_t high) {
@@ -96,7 +104,7 @@ struct RawValues {
 void add_options(CLI::App& app, Arguments& args, RawValues& raw) {
   app.footer(kFooter);
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the last one given wins
-  app.get_formatter()->column_width(kColumn);
+  app.get_formatter()->column_width(kHelpColumn);
   app.set_help_flag("-h,--help", describe("Print this help and exit"));
   app.add_flag("--version", args.version, describe("Print the version and exit"));
   app.add_flag("-t,--show-trace", args.show_trace,

@@ -41,6 +41,14 @@ struct ParseResult {
 
 ParseResult parse_arguments(int argc, char** argv);
 
+/// The width of every --help, and the column option descriptions start at.
+inline constexpr std::size_t kHelpWidth = 80;
+inline constexpr std::size_t kHelpColumn = 26;
+
+/// `text` folded into lines that fit beside the option names (or into
+/// `width` columns).
+std::string wrap_help(const std::string& text, std::size_t width = kHelpWidth - kHelpColumn);
+
 /// The --sort keys: `request` and each span key of the catalogue.
 std::vector<std::string> sort_keys();
 

@@ -69,30 +69,55 @@ std::chrono::milliseconds millis(double seconds) {
   return std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
 }
 
+// A check whose rule the help does not spell out after the value's name.
+CLI::Validator quiet(CLI::Validator check) { return check.description(""); }
+
 void add_options(CLI::App& app, ListenArguments& args) {
+  app.get_formatter()->column_width(kHelpColumn);
+  app.set_help_flag("-h,--help", wrap_help("Print this help and exit"));
   app.add_option("--address", args.address,
-                 "HOST:PORT to listen on (default 127.0.0.1:4318; port 0: any free port, said on standard error)");
+                 wrap_help("HOST:PORT to listen on (default 127.0.0.1:4318; port 0: any free port, said on "
+                           "standard error)"))
+      ->type_name("HOST:PORT");
   app.add_flag("--allow-remote", args.allow_remote,
-               "Allow an --address that is not loopback (e.g. 0.0.0.0:4318): anyone who reaches it can post spans");
-  app.add_option("--save", args.save, "Append every accepted body to FILE as one line (read it with trace_summary FILE)");
-  app.add_option("--every", args.every, "Print a report every SECONDS (on a terminal: redraw the table)")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--duration", args.duration, "Stop after SECONDS (default: at SIGINT or SIGTERM)")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--format", args.format, "Format of the reports: text, table, json, csv, jsonl, csv-requests")
-      ->check(CLI::IsMember({"text", "table", "json", "csv", "jsonl", "csv-requests"}));
-  app.add_flag("-t,--show-trace", args.show_trace, "List every counted trace (text and json)");
-  app.add_option("--compat", args.compat, "classic (default) or current")->check(CLI::IsMember({"classic", "current"}));
-  app.add_option("--model", args.models, "Only these models (and their ensembles' children)");
-  app.add_option("--max-body", args.max_body, "Largest body in bytes, after decompression (default 20 MiB)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 34));
-  app.add_option("--max-connections", args.max_connections, "Connections served at once (default 16)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1024}));
-  app.add_option("--read-timeout", args.read_timeout, "Seconds one read may wait for a byte (default 10)")
-      ->check(CLI::PositiveNumber);
+               wrap_help("Allow an --address that is not loopback (e.g. 0.0.0.0:4318): anyone who reaches it "
+                         "can post spans"));
+  app.add_option("--save", args.save,
+                 wrap_help("Append every accepted body to FILE as one line (read it with trace_summary FILE)"))
+      ->type_name("FILE");
+  app.add_option("--every", args.every, wrap_help("Print a report every SECONDS (on a terminal: redraw the table)"))
+      ->check(quiet(CLI::PositiveNumber))
+      ->type_name("SECONDS");
+  app.add_option("--duration", args.duration, wrap_help("Stop after SECONDS (default: at SIGINT or SIGTERM)"))
+      ->check(quiet(CLI::PositiveNumber))
+      ->type_name("SECONDS");
+  app.add_option("--format", args.format, wrap_help("Format of the reports: text, table, json, csv, jsonl, csv-requests"))
+      ->check(quiet(CLI::IsMember({"text", "table", "json", "csv", "jsonl", "csv-requests"})))
+      ->type_name("FORMAT");
+  app.add_flag("-t,--show-trace", args.show_trace, wrap_help("List every counted trace (text and json)"));
+  app.add_option("--compat", args.compat, wrap_help("classic (default) or current"))
+      ->check(quiet(CLI::IsMember({"classic", "current"})))
+      ->type_name("MODE");
+  app.add_option("--model", args.models,
+                 wrap_help("Only the traces of model NAME (repeatable; NAME,NAME for several) and of the models "
+                           "its ensembles ran"))
+      ->type_name("NAME")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--max-body", args.max_body, wrap_help("Largest body in bytes, after decompression (default 20 MiB)"))
+      ->check(quiet(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 34)))
+      ->type_name("BYTES");
+  app.add_option("--max-connections", args.max_connections, wrap_help("Connections served at once (default 16)"))
+      ->check(quiet(CLI::Range(std::size_t{1}, std::size_t{1024})))
+      ->type_name("N");
+  app.add_option("--read-timeout", args.read_timeout, wrap_help("Seconds one read may wait for a byte (default 10)"))
+      ->check(quiet(CLI::PositiveNumber))
+      ->type_name("SECONDS");
   app.add_option("--request-timeout", args.request_timeout,
-                 "Seconds a whole request, headers and body, may take to arrive (default 30)")
-      ->check(CLI::PositiveNumber);
+                 wrap_help("Seconds a whole request, headers and body, may take to arrive (default 30)"))
+      ->check(quiet(CLI::PositiveNumber))
+      ->type_name("SECONDS");
 }
 
 // Writes `report` in the chosen format to standard output, and its warnings
@@ -128,8 +153,9 @@ void wait_for_the_end(const sigset_t& signals, double duration) {
 }  // namespace
 
 int run_listen(int argc, char** argv) {
-  CLI::App app("Receive OTLP/HTTP JSON spans (POST /v1/traces) from tritonserver's OpenTelemetry trace mode and "
-               "summarise them",
+  CLI::App app(wrap_help("Receive OTLP/HTTP JSON spans (POST /v1/traces) from tritonserver's OpenTelemetry "
+                         "trace mode and summarise them",
+                         kHelpWidth),
                "trace_summary listen");
   ListenArguments args;
   add_options(app, args);
