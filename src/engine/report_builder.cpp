@@ -143,12 +143,42 @@ class EngineReport final : public FileReport {
   mutable std::array<ByModel, 2> by_model_;  // one thread uses a report
 };
 
+// --merge reads shards of one trace set, and tritonserver writes each trace
+// whole into one shard; an id in two inputs means two traces (ids restart at
+// 1 when the server restarts), which merging would fuse. Throws DataError
+// naming the first few.
+void refuse_repeated_ids(const TraceSet& set, const std::vector<NamedInput>& inputs,
+                         const std::vector<std::size_t>& first_record) {
+  auto input_of = [&](std::uint32_t record) {
+    return static_cast<std::size_t>(std::upper_bound(first_record.begin(), first_record.end(), record) -
+                                    first_record.begin() - 1);
+  };
+  std::size_t repeated = 0;
+  std::string examples;
+  for (std::uint32_t g : set.groups_by_id) {
+    const std::size_t first = input_of(*set.group_records_begin(g));
+    const std::size_t last = input_of(*(set.group_records_end(g) - 1));
+    if (first == last) continue;
+    if (++repeated <= 3) {
+      examples += (examples.empty() ? "" : "; ") + wide_int_to_string(set.group_ids[g]) + " in " +
+                  printable(inputs[first].name) + " and " + printable(inputs[last].name);
+    }
+  }
+  if (repeated == 0) return;
+  throw DataError("--merge: " + std::to_string(repeated) + " trace id" + (repeated == 1 ? " occurs" : "s occur") +
+                  " in more than one input (" + examples +
+                  "): ids start again at 1 when tritonserver restarts, so these are not shards of one trace set; "
+                  "summarise them without --merge");
+}
+
 void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, const LoadRequest& request, SkipLog* skip,
                  std::vector<LoadNotes>& notes) {
   LoadOptions options;
   options.skip = skip;
   options.jobs = request.jobs;
+  std::vector<std::size_t> first_record;  // per input: the index of its first record
   for (const NamedInput& input : inputs) {
+    first_record.push_back(report.set_.records.size());
     if (request.keep_texts) {
       std::string text = input.source->read_all();
       auto memory = InputSource::from_memory(text);
@@ -159,6 +189,7 @@ void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, co
     }
   }
   report.set_.index_by_id();
+  if (inputs.size() > 1) refuse_repeated_ids(report.set_, inputs, first_record);
 }
 
 // Runs the span engine, --model and Data Flow over the loaded set.

@@ -16,7 +16,8 @@ namespace trace_summary {
 /// catalogue key such as `queue` or `compute_infer`.
 class RankKey {
  public:
-  explicit RankKey(std::string key = "request") : key_(std::move(key)) {}
+  RankKey() : key_("request") {}
+  explicit RankKey(std::string key) : key_(std::move(key)) {}
   const std::string& name() const { return key_; }
   /// The catalogue row it means for a trace of `protocol`, or nullptr.
   const SpanDef* row(Protocol protocol, Compat compat) const;
