@@ -189,8 +189,9 @@ TEST(CsvFormat, ParsesBackWithQuotedModelNames) {
   const auto rows = parse_csv(out.text());
   ASSERT_EQ(rows.size(), 9u);  // header + 8 spans
   const std::vector<std::string>& header = rows[0];
-  EXPECT_EQ(header[11], "p50_us");
-  EXPECT_EQ(header[12], "p99.9_us");
+  EXPECT_EQ(header[10], "mean_us");
+  EXPECT_EQ(header[12], "p50_us");
+  EXPECT_EQ(header[13], "p99.9_us");
   for (const auto& row : rows) EXPECT_EQ(row.size(), header.size());
   const std::vector<std::string>& handler = rows[5];
   EXPECT_EQ(handler[0], "x, y.json");
@@ -198,10 +199,11 @@ TEST(CsvFormat, ParsesBackWithQuotedModelNames) {
   EXPECT_EQ(handler[4], "handler");
   EXPECT_EQ(handler[7], "2");
   EXPECT_DOUBLE_EQ(std::stod(handler[9]), 6.0);   // avg
-  EXPECT_DOUBLE_EQ(std::stod(handler[10]), 5.0);  // min
-  EXPECT_DOUBLE_EQ(std::stod(handler[11]), 6.0);  // p50
-  EXPECT_DOUBLE_EQ(std::stod(handler[12]), 5 + 2 * 0.999);
-  EXPECT_DOUBLE_EQ(std::stod(handler[13]), 7.0);  // max
+  EXPECT_DOUBLE_EQ(std::stod(handler[10]), 6.0);  // mean
+  EXPECT_DOUBLE_EQ(std::stod(handler[11]), 5.0);  // min
+  EXPECT_DOUBLE_EQ(std::stod(handler[12]), 6.0);  // p50
+  EXPECT_DOUBLE_EQ(std::stod(handler[13]), 5 + 2 * 0.999);
+  EXPECT_DOUBLE_EQ(std::stod(handler[14]), 7.0);  // max
 }
 
 TEST(Merge, ThreeShardsEqualOneFileOfTheSameRecords) {

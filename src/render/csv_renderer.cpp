@@ -24,7 +24,7 @@ std::string csv_field(const std::string& text) {
 }
 
 void CsvSink::begin() {
-  out_ << "file,protocol,model,version,span,label,depth,count,traces,avg_us,min_us";
+  out_ << "file,protocol,model,version,span,label,depth,count,traces,avg_us,mean_us,min_us";
   for (double p : percentiles_) out_ << ',' << percentile_name(p) << "_us";
   out_ << ",max_us,share_percent\r\n";
 }
@@ -44,7 +44,7 @@ void CsvSink::file(const FileReport& report) {
 void CsvSink::row(const std::string& prefix, std::uint64_t count, const StatRow& row) {
   out_ << prefix << row.def->key << ',' << csv_field(std::string(row.def->label)) << ','
        << std::to_string(row.def->depth) << ',' << std::to_string(count) << ',' << std::to_string(row.traces) << ','
-       << number(row.avg_us) << ',' << optional_number(row.min_us);
+       << number(row.avg_us) << ',' << optional_number(row.mean_us) << ',' << optional_number(row.min_us);
   for (std::size_t i = 0; i < percentiles_.size(); ++i) {
     out_ << ',' << (i < row.percentiles_us.size() ? number(row.percentiles_us[i]) : "");
   }

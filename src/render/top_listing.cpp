@@ -7,8 +7,8 @@ namespace trace_summary {
 void render_top_block(const FileReport& report, const RequestSelection& selection, Output& out) {
   if (selection.top == 0) return;
   const std::vector<RankedTrace> top = top_traces(report, selection.top, selection.key);
-  out << "Top " << std::to_string(selection.top) << " requests by " << selection.key.name() << " ("
-      << std::to_string(top.size()) << " found):\n";
+  out << "Top " << std::to_string(selection.top) << (selection.top == 1 ? " request" : " requests") << " by "
+      << selection.key.name() << " (" << std::to_string(top.size()) << " found):\n";
   for (std::size_t i = 0; i < top.size(); ++i) {
     const TraceView& t = top[i].trace;
     out << '#' << std::to_string(i + 1) << " trace " << wide_int_to_string(t.id) << ", "
