@@ -50,6 +50,7 @@ struct RunPlan {
   ComputeOptions compute;
   bool progress = false;
   bool fail_if_empty = false;
+  bool prints_dataflow = true;  ///< the format has a place for the Data Flow section
 };
 
 // The worse of two exit statuses: a failed write, then a usage error, bad
@@ -110,6 +111,9 @@ int run_report(const std::vector<std::string>& group, const RunPlan& plan, Repor
     if (line) line->finish();
     sink.file(*report);
     out.flush();
+    if (report->has_dataflow() && !plan.prints_dataflow) {
+      std::cerr << printable(name) << ": note: the Data Flow section is in the text, table and json formats only\n";
+    }
     for (const Warning& w : report->warnings()) std::cerr << printable(w.input) << ": " << printable(w.text) << '\n';
     return plan.fail_if_empty && counted_nothing(*report) ? kExitEmpty : kExitOk;
   } catch (const DataError& e) {
@@ -146,6 +150,9 @@ std::vector<std::string> idle_options(const Arguments& args) {
     notes.push_back("--sort ranks for --top and --timeline; neither is given");
   }
   if (args.timeline_limit != 10000 && args.timeline.empty()) notes.push_back("--timeline-limit without --timeline");
+  if (args.top > 0 && args.format == "csv") {
+    notes.push_back("--top lists requests in the text, table, json, jsonl and csv-requests formats, not in csv");
+  }
   return notes;
 }
 
@@ -190,6 +197,7 @@ int run_cli(int argc, char** argv) {
   plan.compute.models = args.models;
   plan.progress = args.progress.value_or(::isatty(2) == 1);
   plan.fail_if_empty = args.fail_if_empty;
+  plan.prints_dataflow = args.format == "text" || args.format == "table" || args.format == "json";
 
   Output out(1);
   std::vector<std::unique_ptr<ReportSink>> sinks;

@@ -61,7 +61,7 @@ void TableSink::model(Protocol protocol, const ModelReport& model) {
   out_ << protocol_name(protocol) << ' ' << model.name << " (" << model.version << "): " << std::to_string(model.count)
        << " trace" << (model.count == 1 ? "" : "s") << ", times in " << unit.name << '\n';
   std::vector<std::vector<std::string>> cells;
-  std::vector<std::string> header = {"span", "count", "mean"};
+  std::vector<std::string> header = {"span", "traces", "mean"};
   for (double p : percentiles_) header.push_back(percentile_name(p));
   header.push_back("max");
   header.push_back("share");
