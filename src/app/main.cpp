@@ -9,7 +9,9 @@
 
 #include "app/cli.hpp"
 #include "app/compare_cli.hpp"
+#ifdef TRACE_SUMMARY_WITH_LISTEN
 #include "app/listen_cli.hpp"
+#endif
 #include "base/errors.hpp"
 
 namespace {
@@ -30,7 +32,15 @@ int report(const char* what, const char* detail) {
 // `trace_summary compare ...`, `trace_summary listen ...` and `trace_summary FILE...`.
 int dispatch(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "compare") return trace_summary::run_compare_cli(argc - 1, argv + 1);
-  if (argc > 1 && std::string_view(argv[1]) == "listen") return trace_summary::run_listen(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "listen") {
+#ifdef TRACE_SUMMARY_WITH_LISTEN
+    return trace_summary::run_listen(argc - 1, argv + 1);
+#else
+    std::fputs("trace_summary: this build has no listen subcommand (a static build leaves it out: cpp-httplib is a "
+               "shared library)\n", stderr);
+    return 2;
+#endif
+  }
   return trace_summary::run_cli(argc, argv);
 }
 
