@@ -115,7 +115,9 @@ async function main() {
   let id = Number(firstText);
   const r = rng(id * 2654435761);
   let failed = 0;
-  const exporter = new OTLPTraceExporter({ url });
+  // A loaded receiver may take its time: an export waits up to a minute
+  // before it counts as lost (the SDK's default is 10 s).
+  const exporter = new OTLPTraceExporter({ url, timeoutMillis: 60000 });
   const inner = exporter.export.bind(exporter);
   exporter.export = (spans, done) => inner(spans, (result) => {
     if (result.code !== 0 /* ExportResultCode.SUCCESS */) failed += spans.length;
