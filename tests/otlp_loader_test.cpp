@@ -108,6 +108,48 @@ TEST(OtlpKeys, ReadsBothSpellingsAndOtlpIntegers) {
   EXPECT_FALSE(otlp::parse_span_id("00000000000000f"));
 }
 
+TEST(OtlpKeys, EveryKeyInEitherSpellingAndNoNearMiss) {
+  const std::pair<const char*, otlp::Key> keys[] = {
+      {"resourceSpans", otlp::Key::ResourceSpans},  {"scopeSpans", otlp::Key::ScopeSpans},
+      {"spans", otlp::Key::Spans},                  {"traceId", otlp::Key::TraceId},
+      {"spanId", otlp::Key::SpanId},                {"parentSpanId", otlp::Key::ParentSpanId},
+      {"name", otlp::Key::Name},                    {"startTimeUnixNano", otlp::Key::StartTime},
+      {"endTimeUnixNano", otlp::Key::EndTime},      {"attributes", otlp::Key::Attributes},
+      {"events", otlp::Key::Events},                {"key", otlp::Key::AttrKey},
+      {"value", otlp::Key::Value},                  {"stringValue", otlp::Key::StringValue},
+      {"intValue", otlp::Key::IntValue},            {"boolValue", otlp::Key::BoolValue},
+      {"doubleValue", otlp::Key::DoubleValue},      {"timeUnixNano", otlp::Key::TimeUnixNano},
+  };
+  for (const auto& [camel, key] : keys) {
+    std::string snake, near = camel;
+    for (const char* c = camel; *c != 0; ++c) {
+      if (*c >= 'A' && *c <= 'Z') snake += '_';
+      snake += static_cast<char>(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+    }
+    near.back() = near.back() == 'x' ? 'y' : 'x';  // same length, one letter off
+    EXPECT_EQ(otlp::classify(camel), key) << camel;
+    EXPECT_EQ(otlp::classify(snake), key) << snake;
+    EXPECT_EQ(otlp::classify(near), otlp::Key::Other) << near;
+  }
+  EXPECT_EQ(otlp::classify(std::string(40, 'a')), otlp::Key::Other);
+  EXPECT_EQ(otlp::classify(""), otlp::Key::Other);
+}
+
+TEST(OtlpKeys, DecimalsWithLeadingZerosAndAtTheEdges) {
+  EXPECT_EQ(otlp::parse_decimal("00000000000000000001"), 1);  // 20 characters
+  EXPECT_EQ(otlp::parse_decimal("-0009223372036854775808"), std::nullopt);  // 22 characters
+  EXPECT_EQ(otlp::parse_decimal("0"), 0);
+  EXPECT_EQ(otlp::parse_decimal("-0"), 0);
+  EXPECT_EQ(otlp::parse_decimal("0009223372036854775807"), std::nullopt);  // over 20 characters
+  EXPECT_EQ(otlp::parse_decimal("09223372036854775807"), INT64_MAX);
+  EXPECT_FALSE(otlp::parse_decimal("9999999999999999999"));   // 19 digits, beyond int64
+  EXPECT_FALSE(otlp::parse_decimal("18446744073709551616"));  // 2^64
+  EXPECT_FALSE(otlp::parse_decimal("99999999999999999999"));
+  EXPECT_FALSE(otlp::parse_decimal("-"));
+  EXPECT_FALSE(otlp::parse_decimal("00x"));
+  EXPECT_FALSE(otlp::parse_decimal("+1"));
+}
+
 TEST(OtlpMapping, ARequestSummarisesExactlyAsItsTraceFile) {
   const std::string otlp = line_of(request("10000000", "simple", 1, 5000));
   const std::string trace = "[" + trace_records("simple", 1, 17) + "]";

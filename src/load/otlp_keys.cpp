@@ -1,5 +1,6 @@
 #include "load/otlp_keys.hpp"
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <utility>
@@ -29,45 +30,42 @@ int hex_digit(char c) {
 }  // namespace
 
 Key classify(std::string_view key) {
-  static constexpr std::pair<std::string_view, Key> kKeys[] = {
-      {"resourcespans", Key::ResourceSpans},
-      {"scopespans", Key::ScopeSpans},
-      {"instrumentationlibraryspans", Key::ScopeSpans},
-      {"spans", Key::Spans},
-      {"traceid", Key::TraceId},
-      {"spanid", Key::SpanId},
-      {"parentspanid", Key::ParentSpanId},
-      {"name", Key::Name},
-      {"starttimeunixnano", Key::StartTime},
-      {"endtimeunixnano", Key::EndTime},
-      {"attributes", Key::Attributes},
-      {"events", Key::Events},
-      {"key", Key::AttrKey},
-      {"value", Key::Value},
-      {"stringvalue", Key::StringValue},
-      {"intvalue", Key::IntValue},
-      {"boolvalue", Key::BoolValue},
-      {"doublevalue", Key::DoubleValue},
-      {"timeunixnano", Key::TimeUnixNano},
-  };
-  std::array<char, 32> folded{};
+  // Every key of every span passes here: the candidates are picked by the
+  // folded length before any text is compared.
+  std::array<char, 32> folded;
   const std::string_view f(folded.data(), fold(key, folded));
-  for (const auto& [text, k] : kKeys) {
-    if (text == f) return k;
+  const auto is = [&](std::string_view text, Key k) { return f == text ? k : Key::Other; };
+  switch (f.size()) {
+    case 3: return is("key", Key::AttrKey);
+    case 4: return is("name", Key::Name);
+    case 5: return f == "spans" ? Key::Spans : is("value", Key::Value);
+    case 6: return f == "spanid" ? Key::SpanId : is("events", Key::Events);
+    case 7: return is("traceid", Key::TraceId);
+    case 8: return is("intvalue", Key::IntValue);
+    case 9: return is("boolvalue", Key::BoolValue);
+    case 10: return f == "attributes" ? Key::Attributes : is("scopespans", Key::ScopeSpans);
+    case 11: return f == "stringvalue" ? Key::StringValue : is("doublevalue", Key::DoubleValue);
+    case 12: return f == "parentspanid" ? Key::ParentSpanId : is("timeunixnano", Key::TimeUnixNano);
+    case 13: return is("resourcespans", Key::ResourceSpans);
+    case 15: return is("endtimeunixnano", Key::EndTime);
+    case 17: return is("starttimeunixnano", Key::StartTime);
+    case 27: return is("instrumentationlibraryspans", Key::ScopeSpans);
+    default: return Key::Other;
   }
-  return Key::Other;
 }
 
 std::optional<std::int64_t> parse_decimal(std::string_view text) {
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) text.remove_prefix(1);
   if (text.empty() || text.size() > 20) return std::nullopt;
+  // Beyond its leading zeros, a number in range has at most 19 digits, and
+  // 19 digits cannot overflow 64 bits.
+  const std::size_t zeros = std::min(text.find_first_not_of('0'), text.size());
+  if (text.size() - zeros > 19) return std::nullopt;
   std::uint64_t v = 0;
-  for (const char c : text) {
+  for (const char c : text.substr(zeros)) {
     if (c < '0' || c > '9') return std::nullopt;
-    const auto d = static_cast<std::uint64_t>(c - '0');
-    if (v > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return std::nullopt;
-    v = v * 10 + d;
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
   }
   const auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
   if (v > limit) return std::nullopt;

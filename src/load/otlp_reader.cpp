@@ -393,7 +393,7 @@ bool OtlpReader::value_leaf(Key key, const Scalar& v) {
   }
   if (!ok) return reject("values of the wrong type", leaf_path() + " is " + v.describe() + ", not " + expected_scalar(key));
   a.present = true;
-  a.description = v.describe();
+  if (!a.integer) a.description = v.describe();  // only a message about a non-integer uses it
   return true;
 }
 
@@ -435,8 +435,9 @@ bool OtlpReader::end_attribute() {
   if (attr_ == TritonAttr::Other) return true;
   static constexpr const char* kNames[] = {"", "triton.model_name", "triton.model_version", "triton.trace_id",
                                            "triton.trace_parent_id"};
-  const std::string place = path() + ".value (" + kNames[static_cast<int>(attr_)] + ")";
-  if (!attr_value_.present) return reject("attributes without a value", place + " has no value");
+  // Named only for a message: a path costs more than the attribute itself.
+  const auto place = [&] { return path() + ".value (" + kNames[static_cast<int>(attr_)] + ")"; };
+  if (!attr_value_.present) return reject("attributes without a value", place() + " has no value");
   switch (attr_) {
     case TritonAttr::ModelName:
       span_.has_model_name = true;
@@ -446,7 +447,7 @@ bool OtlpReader::end_attribute() {
     default: break;
   }
   if (!attr_value_.integer) {
-    return reject("values of the wrong type", place + " is " + attr_value_.description + ", not an integer");
+    return reject("values of the wrong type", place() + " is " + attr_value_.description + ", not an integer");
   }
   (attr_ == TritonAttr::TraceId ? span_.trace_id : span_.trace_parent_id) = TraceId{*attr_value_.integer};
   return true;
