@@ -15,9 +15,11 @@
 namespace trace_summary {
 namespace {
 
-// A walk through the tree can revisit shared subtrees; past this many visits
-// the file is not a tree a person could read.
-constexpr std::size_t kMaxVisits = 10'000'000;
+// A walk through the tree revisits a repeated child's subtree, so a chain of
+// repeated children doubles it at each level; past this many visits the file
+// is not a tree a person could read. Each visit costs a hash-set insert, so
+// the limit also bounds the time spent finding that out (0.1 s).
+constexpr std::size_t kMaxVisits = 1'000'000;
 
 bool is_tensor_activity(Activity a) {
   return a == Activity::TensorQueueInput || a == Activity::TensorBackendInput || a == Activity::TensorBackendOutput;
