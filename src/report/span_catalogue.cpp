@@ -71,10 +71,10 @@ constexpr std::array<SpanDef, 20> kCatalogue = {{
   measured("compute_output", "Output", 3, Scope::Any, Rules::Both, Span::ComputeOutput,
            Stamp::ComputeOutputStart, Stamp::ComputeEnd, Span::ComputeInfer,
            {Span::ComputeInput, Span::ComputeOutput}, 2),
-  streamed("responses", "Responses per request", 0, StreamStat::Responses),
-  streamed("first_response", "Time to first response", 1, StreamStat::FirstResponse),
-  streamed("response_gap", "Gap between responses", 1, StreamStat::ResponseGap),
-  streamed("last_response", "Time to last response", 1, StreamStat::LastResponse),
+  streamed("responses", "Responses", 0, StreamStat::Responses),
+  streamed("first_response", "To first response", 1, StreamStat::FirstResponse),
+  streamed("response_gap", "Between responses", 1, StreamStat::ResponseGap),
+  streamed("last_response", "To last response", 1, StreamStat::LastResponse),
 }};
 // clang-format on
 
