@@ -62,15 +62,10 @@ void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, c
 void add_stream_values(const std::vector<StatRow>& rows, const StreamTimes& stream,
                        std::vector<std::vector<double>>& values, std::vector<wide_int>& sums) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    const SpanDef& def = *rows[r].def;
-    if (def.stream == StreamStat::ResponseGap) {
-      for (std::int64_t gap : response_gaps_ns(stream)) {
-        values[r].push_back(static_cast<double>(gap));
-        sums[r] += gap;
-      }
-    } else if (auto v = stream_value(def, stream)) {
-      values[r].push_back(static_cast<double>(*v));
-      sums[r] += *v;
+    if (!is_stream_row(*rows[r].def)) continue;
+    for (wide_int v : stream_values(*rows[r].def, stream)) {
+      values[r].push_back(static_cast<double>(v));
+      sums[r] += v;
     }
   }
 }

@@ -30,10 +30,10 @@ std::optional<wide_int> stream_value(const SpanDef& row, const StreamTimes& stre
   return std::nullopt;
 }
 
-std::vector<std::int64_t> response_gaps_ns(const StreamTimes& stream) {
-  std::vector<std::int64_t> gaps;
+std::vector<wide_int> response_gaps_ns(const StreamTimes& stream) {
+  std::vector<wide_int> gaps;
   for (std::size_t i = 1; i < stream.responses_ns.size(); ++i) {
-    gaps.push_back(stream.responses_ns[i] - stream.responses_ns[i - 1]);
+    gaps.push_back(wide_int{stream.responses_ns[i]} - stream.responses_ns[i - 1]);
   }
   return gaps;
 }
@@ -43,16 +43,16 @@ std::optional<wide_int> trace_row_value(const SpanDef& row, const TraceView& tra
   return trace.stream ? stream_value(row, *trace.stream) : std::nullopt;
 }
 
+std::vector<wide_int> stream_values(const SpanDef& row, const StreamTimes& stream) {
+  if (row.stream == StreamStat::ResponseGap) return response_gaps_ns(stream);
+  if (auto v = stream_value(row, stream)) return {*v};
+  return {};
+}
+
 std::vector<wide_int> trace_row_values(const SpanDef& row, const TraceView& trace) {
-  std::vector<wide_int> values;
-  if (row.stream == StreamStat::ResponseGap) {
-    if (trace.stream) {
-      for (std::int64_t gap : response_gaps_ns(*trace.stream)) values.push_back(gap);
-    }
-  } else if (auto v = trace_row_value(row, trace)) {
-    values.push_back(*v);
-  }
-  return values;
+  if (is_stream_row(row)) return trace.stream ? stream_values(row, *trace.stream) : std::vector<wide_int>{};
+  if (auto v = row_value_ns(row, trace.spans)) return {*v};
+  return {};
 }
 
 const char* protocol_name(Protocol protocol) { return protocol == Protocol::Http ? "HTTP" : "GRPC"; }

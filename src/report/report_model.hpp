@@ -74,8 +74,12 @@ struct StreamTimes {
 /// per pair of responses rather than per request.
 std::optional<wide_int> stream_value(const SpanDef& row, const StreamTimes& stream);
 
-/// The gaps between consecutive responses, in ns, in time order.
-std::vector<std::int64_t> response_gaps_ns(const StreamTimes& stream);
+/// The gaps between consecutive responses, in ns, in time order (wide: a
+/// gap between two 64-bit stamps may not fit 64 bits).
+std::vector<wide_int> response_gaps_ns(const StreamTimes& stream);
+
+/// Every value a request gives a streamed row: stream_value()'s, or each gap.
+std::vector<wide_int> stream_values(const SpanDef& row, const StreamTimes& stream);
 
 /// One timestamp of a trace as the reference lists it.
 struct TraceStamp {
