@@ -82,10 +82,13 @@ void set_shares(std::vector<StatRow>& rows) {
 
 // A model with streamed requests has rows that only its ordinary requests
 // have (the protocol's): a formula's sums over all traces would subtract
-// parts of other traces, so each row's sum is over the traces that had it.
-void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums) {
+// parts of other traces, so each row's sum (and its average over the
+// model's `count` traces) is over the traces that had it.
+void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums, std::uint64_t count) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (!is_stream_row(*rows[r].def)) rows[r].sum_ns = sums[r];
+    if (is_stream_row(*rows[r].def)) continue;
+    rows[r].sum_ns = sums[r];
+    rows[r].avg_us = exact_ratio(sums[r], count * 1000);
   }
   set_shares(rows);
 }
@@ -127,7 +130,7 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   }
   for (std::size_t r = 0; r < report.rows.size(); ++r)
     add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
-  if (m.stream.requests > 0) share_of_had(report.rows, sums);
+  if (m.stream.requests > 0) share_of_had(report.rows, sums, m.count);
   return report;
 }
 
