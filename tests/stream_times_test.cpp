@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -129,6 +131,29 @@ TEST(StreamTimes, StreamsAreSummedPerModel) {
   EXPECT_EQ(m.stream.gaps_ns, 120);                                // 40 + 80
   EXPECT_FALSE(m.has[static_cast<std::size_t>(Span::HttpInfer)]);  // its send stamps are responses
   EXPECT_TRUE(m.has[static_cast<std::size_t>(Span::Queue)]);
+}
+
+TEST(StreamTimes, AModelsRowsAreOverTheTracesThatHadThem) {
+  // Trace 1 ordinary: GRPC infer 5 -> 230 = 225 ns, wait/read 5, send 3, handler 100: overhead 117.
+  // Trace 2 streamed: no protocol rows. Classic averages over both traces: 117 / 2 ns.
+  const std::string json =
+      R"([{"id":1,"model_name":"llama","model_version":1,"timestamps":[)" + grpc_stream(190, {230}) +
+      R"(]},{"id":2,"model_name":"llama","model_version":1,"timestamps":[)" + grpc_stream(250, {260, 300, 390}) + "]}]";
+  testing::ReportOptions options;
+  options.format = "json";
+  const auto doc = nlohmann::json::parse(testing::report_text(json, options));
+  const auto& model = doc["files"][0]["protocols"][1]["models"][0];
+  ASSERT_EQ(model["count"], 2);
+  std::map<std::string, nlohmann::json> rows;
+  for (const auto& row : model["spans"]) rows[row["key"].get<std::string>()] = row;
+  EXPECT_EQ(rows["grpc_overhead"]["traces"], 1);
+  EXPECT_DOUBLE_EQ(rows["grpc_overhead"]["avg_us"].get<double>(), 0.0585);
+  EXPECT_DOUBLE_EQ(rows["grpc_overhead"]["mean_us"].get<double>(), 0.117);
+  EXPECT_EQ(rows["responses"]["traces"], 1);
+  EXPECT_DOUBLE_EQ(rows["responses"]["mean_us"].get<double>(), 3);          // a count
+  EXPECT_DOUBLE_EQ(rows["first_response"]["mean_us"].get<double>(), 0.24);  // 250 - 10
+  EXPECT_DOUBLE_EQ(rows["response_gap"]["max_us"].get<double>(), 0.09);     // 390 - 300
+  EXPECT_DOUBLE_EQ(rows["last_response"]["mean_us"].get<double>(), 0.38);   // 390 - 10
 }
 
 }  // namespace
