@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -54,6 +55,18 @@ Writes a synthetic Triton trace file (JSON) to standard output or FILE.
   --queue-scale MODEL=F         multiply the queue time of MODEL by F (repeatable); the
                                random stream is unchanged, so with the same seed only
                                that model's queue (and what holds it) changes
+  --stream-fraction F          requests streamed by a decoupled model (layouts 1 and 2): one
+                               request, many responses, as tritonserver records them. HTTP
+                               generate_stream: INFER_RESPONSE_COMPLETE per response and
+                               HTTP_SEND_START/HTTP_SEND_END of 0 per chunk; GRPC
+                               ModelStreamInfer: INFER_RESPONSE_COMPLETE once, a GRPC_SEND
+                               pair per response. REQUEST_END comes before the last
+                               response; the top model is the decoupled one, an ensemble,
+                               or a BLS model calling a step (--ensemble-fraction, half of
+                               the rest BLS)
+  --responses MIN-MAX          responses per streamed request (default 1-8)
+  --final-flag-fraction F      HTTP streams whose last callback carries only the final flag:
+                               one more INFER_RESPONSE_COMPLETE, no chunk (default 0.5)
   --truncate                   stop in the middle of a record near the end (a running server)
   -o FILE                      output file (default: standard output)
 )";
@@ -68,6 +81,8 @@ struct Options {
   int tensor_size = 8;
   std::string order = "grouped", id_order = "increasing", child_ids = "after";
   double duplicate = 0, both_protocols = 0, missing_request_end = 0;
+  double stream = 0, final_flag = 0.5;
+  long responses_min = 1, responses_max = 8;
   bool split_model_record = false, truncate = false;
   std::string output;
   std::vector<std::pair<std::string, double>> queue_scale;  // model name, factor
@@ -109,6 +124,16 @@ Options parse_options(int argc, char** argv) {
     else if (a == "--missing-request-end-fraction") o.missing_request_end = std::stod(value());
     else if (a == "--split-model-record") o.split_model_record = true;
     else if (a == "--truncate") o.truncate = true;
+    else if (a == "--stream-fraction") o.stream = std::stod(value());
+    else if (a == "--final-flag-fraction") o.final_flag = std::stod(value());
+    else if (a == "--responses") {
+      const std::string v = value();
+      const std::size_t dash = v.find('-');
+      if (dash == std::string::npos) usage_error("--responses is MIN-MAX");
+      o.responses_min = std::stol(v.substr(0, dash));
+      o.responses_max = std::stol(v.substr(dash + 1));
+      if (o.responses_min < 1 || o.responses_max < o.responses_min) usage_error("--responses needs 1 <= MIN <= MAX");
+    }
     else if (a == "--queue-scale") {
       const std::string v = value();
       const std::size_t eq = v.rfind('=');
@@ -180,6 +205,8 @@ class Generator {
     const bool grpc = uniform() < o_.grpc;
     std::vector<Trace> out;
     const bool ensemble = uniform() < o_.ensemble;
+    streamed_ = o_.layout != 3 && uniform() < o_.stream;
+    bls_ = streamed_ && !ensemble && uniform() < 0.5;
     add_trace(out, std::nullopt, ensemble ? o_.nesting : 0, grpc, now_);
     return out;
   }
@@ -234,7 +261,11 @@ class Generator {
     out.emplace_back();
     const bool top = !parent.has_value();
     const bool ensemble = depth > 0;
-    const ModelInfo& model = ensemble ? ensemble_model_ : (top ? models_[rng_() % models_.size()] : steps_[rng_() % steps_.size()]);
+    const ModelInfo& model = ensemble              ? ensemble_model_
+                             : top && bls_         ? bls_model_
+                             : top && streamed_    ? decoupled_model_
+                             : top                 ? models_[rng_() % models_.size()]
+                                                   : steps_[rng_() % steps_.size()];
     out[index].model_json = model.name_json;
     out[index].version_json = model.version_json;
     std::vector<Stamp> s;
@@ -257,6 +288,7 @@ class Generator {
       t += static_cast<std::int64_t>(static_cast<double>(duration(30000, 1.2)) * queue_scale(model));
       stamp("COMPUTE_START", t);
       const std::size_t compute_at = s.size();
+      if (top && bls_) t = add_trace(out, index, 0, grpc, t + duration(2000)) + duration(2000);  // BLS calls a step
       if (model.breakdown) {
         t += duration(15000);
         stamp("COMPUTE_INPUT_END", t);
@@ -274,6 +306,7 @@ class Generator {
         tensors.push_back({s.size(), tensor("TENSOR_BACKEND_OUTPUT", "OUTPUT0")});
       }
     }
+    if (top && streamed_) return stream_end(out[index], s, grpc, t);
     if (top && uniform() < o_.early_send) return early_send_end(out[index], s, grpc, t);
     if (o_.layout != 3 && uniform() < o_.extra) stamp("INFER_RESPONSE_COMPLETE", t + duration(1000));
     t += duration(4000);
@@ -317,10 +350,57 @@ class Generator {
     return std::max(send_end, request_end);
   }
 
+  // The end of a streamed top-level trace: the responses, each as the
+  // protocol's front end records it, and REQUEST_END when the request is
+  // released, before the last response when there are several.
+  std::int64_t stream_end(Trace& trace, std::vector<Stamp>& s, bool grpc, std::int64_t t) {
+    const long n = o_.responses_min + static_cast<long>(rng_() % static_cast<std::uint64_t>(o_.responses_max - o_.responses_min + 1));
+    std::vector<std::int64_t> at;  // when each response completes
+    t += duration(20000);
+    for (long i = 0; i < n; ++i) {
+      at.push_back(t);
+      t += duration(25000, 0.5);
+    }
+    const std::int64_t release = n >= 2 ? at[0] + (at.back() - at[0]) / 2 : at[0] + duration(3000);
+    bool released = false;
+    auto release_before = [&](std::int64_t ns) {
+      if (released || release >= ns) return;
+      s.push_back({"REQUEST_END", release});
+      released = true;
+    };
+    const bool late_complete = grpc && uniform() < 0.2;  // recorded after the first send ends
+    for (long i = 0; i < n; ++i) {
+      release_before(at[i]);
+      if (grpc) {
+        if (i == 0 && !late_complete) s.push_back({"INFER_RESPONSE_COMPLETE", at[i]});
+        const std::int64_t send_start = at[i] + duration(2000);
+        const std::int64_t send_end = send_start + duration(10000);
+        s.push_back({"GRPC_SEND_START", send_start});
+        s.push_back({"GRPC_SEND_END", send_end});
+        if (i == 0 && late_complete) s.push_back({"INFER_RESPONSE_COMPLETE", send_end + duration(1000)});
+        t = std::max(t, send_end);
+      } else {
+        s.push_back({"INFER_RESPONSE_COMPLETE", at[i]});
+        s.push_back({"HTTP_SEND_START", 0});  // chunked replies: not captured
+        s.push_back({"HTTP_SEND_END", 0});
+      }
+    }
+    if (!grpc && uniform() < o_.final_flag) {
+      t += duration(2000);
+      s.push_back({"INFER_RESPONSE_COMPLETE", t});
+    }
+    release_before(std::numeric_limits<std::int64_t>::max());
+    trace.stamps = std::move(s);
+    return std::max(t, release);
+  }
+
   const Options& o_;
   std::mt19937_64 rng_;
   std::vector<ModelInfo> models_, steps_;
   ModelInfo ensemble_model_{"\"ensemble\"", "1", false};
+  ModelInfo decoupled_model_{"\"llama\"", "1", true};
+  ModelInfo bls_model_{"\"bls_llm\"", "1", false};
+  bool streamed_ = false, bls_ = false;  // the request being generated
   std::int64_t now_ = 2259961222000000;
 };
 

@@ -38,7 +38,7 @@ inline void write_report(const std::vector<NamedInput>& inputs, const std::strin
   const std::unique_ptr<ReportSink> sink = make_format_sink(output, options.compat, out);
   sink->begin();
   const auto report = build_report(inputs, name, {options.verbose, options.skip_invalid, options.jobs},
-                                   {options.compat, options.models});
+                                   {options.compat, options.models, options.format != "text"});
   sink->file(*report);
   sink->end();
 }

@@ -195,6 +195,7 @@ int run_cli(int argc, char** argv) {
   plan.load = {args.verbose, args.skip_invalid, args.jobs};
   plan.compute.compat = args.compat == "current" ? Compat::Current : Compat::Classic;
   plan.compute.models = args.models;
+  plan.compute.streams = args.format != "text";  // the classic text is the reference's, which cannot show them
   plan.progress = args.progress.value_or(::isatty(2) == 1);
   plan.fail_if_empty = args.fail_if_empty;
   plan.prints_dataflow = args.format == "text" || args.format == "table" || args.format == "json";

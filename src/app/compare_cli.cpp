@@ -194,7 +194,7 @@ std::unique_ptr<FileReport> load_run(const std::vector<std::string>& files, cons
     name += (name.empty() ? "" : ", ") + shown(path);
   }
   const LoadRequest load{false, args.skip_invalid, args.jobs};
-  const ComputeOptions compute{args.compat == "current" ? Compat::Current : Compat::Classic, args.models};
+  const ComputeOptions compute{args.compat == "current" ? Compat::Current : Compat::Classic, args.models, true};
   auto report = build_report(inputs, name, load, compute);
   for (const Warning& w : report->warnings()) std::cerr << w.input << ": " << w.text << '\n';
   return report;

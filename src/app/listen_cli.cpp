@@ -207,7 +207,7 @@ int run_listen(int argc, char** argv) {
   std::cerr << "trace_summary: listening on " << name << std::endl;
 
   const Compat compat = args.compat == "current" ? Compat::Current : Compat::Classic;
-  const ComputeOptions compute{compat, args.models};
+  const ComputeOptions compute{compat, args.models, args.format != "text"};  // streamed requests but in text
   const OutputOptions output{args.format, false, args.show_trace, {50, 90, 99}, 0, "request"};
   receiver.start();
   try {

@@ -48,6 +48,7 @@ NameInfo describe(std::string_view name) {
     }
   }
   info.grpc_waitread_prefix = name.substr(0, 13) == "GRPC_WAITREAD";
+  info.response_complete = name == "INFER_RESPONSE_COMPLETE";
   const auto lower = static_cast<std::size_t>(Naming::Lowercase);
   info.lowercase_relevant = info.stamp[lower] || info.contains_marker[lower][0] || info.contains_marker[lower][1];
   return info;

@@ -59,6 +59,7 @@ struct NameInfo {
   /// contains_marker[naming][protocol]: the name contains that pass's marker.
   std::array<std::array<bool, 2>, 2> contains_marker{};
   bool grpc_waitread_prefix = false;  ///< starts with `GRPC_WAITREAD`
+  bool response_complete = false;     ///< `INFER_RESPONSE_COMPLETE`: a response of the request left the model
   bool lowercase_relevant = false;    ///< a lowercase stamp, or holds a lowercase marker
 };
 

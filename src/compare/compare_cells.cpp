@@ -20,7 +20,8 @@ std::string delta_cell(const RowComparison& row, const Statistic& s, const Compa
   if (pct) return fmt::format("{:+.1f}%", *pct);
   const auto abs = delta_absolute(row, s, options);
   if (!abs) return "";
-  return s.kind == Statistic::Kind::Count ? fmt::format("{:+.0f}", *abs) : fmt::format("{:+.3f}us", *abs);
+  if (s.kind == Statistic::Kind::Count) return fmt::format("{:+.0f}", *abs);
+  return is_count_row(*row.def) ? fmt::format("{:+.3f}", *abs) : fmt::format("{:+.3f}us", *abs);
 }
 
 std::string p_cell(const RowComparison& row) { return row.test ? fmt::format("{:.3g}", row.test->p_value) : ""; }

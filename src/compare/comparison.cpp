@@ -25,9 +25,9 @@ ModelValues model_values(const FileReport& report, Protocol protocol, std::size_
   out.sums_ns.assign(out.rows.size(), 0);
   report.for_each_trace_of_model(protocol, index, [&out](const TraceView& trace) {
     for (std::size_t r = 0; r < out.rows.size(); ++r) {
-      if (auto v = row_value_ns(*out.rows[r], trace.spans)) {
-        out.values_ns[r].push_back(static_cast<double>(*v));
-        out.sums_ns[r] += *v;
+      for (wide_int v : trace_row_values(*out.rows[r], trace)) {
+        out.values_ns[r].push_back(static_cast<double>(v));
+        out.sums_ns[r] += v;
       }
     }
   });
@@ -39,11 +39,12 @@ ModelValues model_values(const FileReport& report, Protocol protocol, std::size_
 std::optional<SideStats> side_stats(const ModelValues& m, std::size_t row, const std::vector<double>& percentiles) {
   const std::vector<double>& values = m.values_ns[row];
   if (values.empty()) return std::nullopt;
+  const double scale = is_count_row(*m.rows[row]) ? 1 : 1000;  // responses are counted, not timed
   SideStats s;
   s.count = values.size();
-  s.mean_us = exact_ratio(m.sums_ns[row], values.size() * 1000);
-  for (double p : percentiles) s.percentiles_us.push_back(percentile(values, p) / 1000);
-  s.max_us = values.back() / 1000;
+  s.mean_us = exact_ratio(m.sums_ns[row], values.size() * static_cast<std::uint64_t>(scale));
+  for (double p : percentiles) s.percentiles_us.push_back(percentile(values, p) / scale);
+  s.max_us = values.back() / scale;
   return s;
 }
 

@@ -194,7 +194,7 @@ void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, co
 
 // Runs the span engine, --model and Data Flow over the loaded set.
 void summarise_loaded(EngineReport& report, const ComputeOptions& compute, SkipLog* skip, SkipLog& cut) {
-  report.summary_ = summarize(report.set_, compute.compat, {skip, &cut});
+  report.summary_ = summarize(report.set_, compute.compat, {skip, &cut}, compute.streams);
   if (!compute.models.empty()) {
     keep_models(report.set_, report.summary_, split_model_names(report.set_, report.summary_, compute.models));
   }

@@ -32,6 +32,7 @@ struct LoadRequest {
 struct ComputeOptions {
   Compat compat = Compat::Classic;
   std::vector<std::string> models;  ///< `--model`: keep only these (and their ensembles' children)
+  bool streams = false;             ///< report streamed requests (every format but the classic text)
 };
 
 /// Loads `inputs` as one trace set shown as `display_name` and summarises it.

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/errors.hpp"
+#include "engine/stream_times.hpp"
 
 namespace trace_summary {
 namespace {
@@ -14,14 +15,46 @@ namespace {
 struct StampMap {
   std::array<std::int64_t, kStampCount> ns{};
   std::array<bool, kStampCount> has{};
+  std::array<std::uint32_t, 2> send_ends{};  // per Protocol: how many send ends (a stream has more than one)
 
   bool contains(Stamp s) const { return has[static_cast<std::size_t>(s)]; }
   std::int64_t at(Stamp s) const { return ns[static_cast<std::size_t>(s)]; }
   void set(Stamp s, std::int64_t v) {
     ns[static_cast<std::size_t>(s)] = v;
     has[static_cast<std::size_t>(s)] = true;
+    if (s == Stamp::HttpSendEnd) ++send_ends[static_cast<std::size_t>(Protocol::Http)];
+    if (s == Stamp::GrpcSendEnd) ++send_ends[static_cast<std::size_t>(Protocol::Grpc)];
   }
+  void forget(Stamp s) { has[static_cast<std::size_t>(s)] = false; }
 };
+
+// Whether a trace may be streamed, from its last stamps (cheap; scan_stream()
+// decides): repeated send ends, or HTTP send stamps of 0 or before arrival.
+bool may_stream(const StampMap& map, Protocol protocol, Naming naming) {
+  if (naming != Naming::Canonical) return false;
+  if (map.send_ends[static_cast<std::size_t>(protocol)] > 1) return true;
+  if (protocol != Protocol::Http || !map.contains(Stamp::HttpSendEnd)) return false;
+  const std::int64_t send = map.at(Stamp::HttpSendEnd);
+  return send == 0 || (map.contains(Stamp::HttpRecvStart) && send < map.at(Stamp::HttpRecvStart));
+}
+
+// A streamed request's send stamps are its responses, not one send span.
+void forget_sends(StampMap& map, Protocol protocol) {
+  const bool http = protocol == Protocol::Http;
+  map.forget(http ? Stamp::HttpSendStart : Stamp::GrpcSendStart);
+  map.forget(http ? Stamp::HttpSendEnd : Stamp::GrpcSendEnd);
+}
+
+// What the classic summary says of a streamed HTTP request it cannot pair.
+std::string uncaptured_sends(const StreamScan& scan) {
+  const std::string value = scan.uncaptured_send_ns == 0
+                                ? "is 0"
+                                : "is not captured (" + std::to_string(scan.uncaptured_send_ns) +
+                                      ", OpenTelemetry's time of 0, before HTTP_RECV_START)";
+  return "HTTP_SEND_END " + value +
+         ", as tritonserver writes for streamed generate_stream responses; --format table (or json, csv) "
+         "reports streamed requests, --skip-invalid leaves them out";
+}
 
 // A measured row of the catalogue and the stamps of its gate span.
 struct PairRule {
@@ -97,14 +130,14 @@ std::size_t count_markers(const TraceSet& set, const Record& r, Naming naming, P
 // Aggregates counted traces per model key, with Python's dict-key equality.
 class PassBuilder {
  public:
-  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, const SkipLogs& logs)
-      : set_(set), naming_(naming), rules_(pair_rules(protocol, compat)), logs_(logs) {
+  PassBuilder(const TraceSet& set, Protocol protocol, Compat compat, Naming naming, const SkipLogs& logs, bool streams)
+      : set_(set), naming_(naming), rules_(pair_rules(protocol, compat)), logs_(logs), streams_(streams) {
     pass_.protocol = protocol;
   }
 
   // Counts `trace` when it has REQUEST_START and REQUEST_END.
   void offer(CountedTrace trace) {
-    const StampMap map = stamp_map(set_, trace, naming_);
+    StampMap map = stamp_map(set_, trace, naming_);
     if (!map.contains(Stamp::RequestStart) || !map.contains(Stamp::RequestEnd)) return;
     const TraceModel model = trace_model(set_, trace);
     if (model.name == kNone || model.version == kNone) {
@@ -115,7 +148,22 @@ class PassBuilder {
       return;
     }
     SpanTimes spans;
-    const SpanProblem problem = pair_spans(map, rules_, naming_, spans);
+    const Protocol protocol = pass_.protocol;
+    StreamScan stream;
+    if (may_stream(map, protocol, naming_)) stream = scan_stream(set_, trace, protocol);
+    if (streams_ && stream.streamed) {
+      if (!stream.times) {
+        reject(log_for(trace), "streamed requests whose responses cannot be read", trace_place(trace),
+               trace_label(trace, model) + ": " + stream.problem);
+        return;
+      }
+      forget_sends(map, protocol);
+    }
+    SpanProblem problem = pair_spans(map, rules_, naming_, spans);
+    if (!problem.message.empty() && !streams_ && stream.sends_not_captured) {
+      problem = {"streamed requests (HTTP_SEND_END not captured), which the classic summary cannot show",
+                 uncaptured_sends(stream)};
+    }
     if (!problem.message.empty()) {
       reject(log_for(trace), problem.kind, trace_place(trace), trace_label(trace, model) + ": " + problem.message);
       return;
@@ -123,6 +171,7 @@ class PassBuilder {
     trace.model = model_index(model);
     ModelStats& stats = pass_.models[trace.model];
     ++stats.count;
+    if (streams_ && stream.times) add_stream(stats.stream, *stream.times);
     for (std::size_t s = 0; s < kSpanCount; ++s) {
       if (!spans[s]) continue;
       stats.sum[s] += spans[s]->duration_ns();
@@ -134,6 +183,14 @@ class PassBuilder {
   PassSummary take() { return std::move(pass_); }
 
  private:
+  static void add_stream(StreamSums& sums, const StreamTimes& times) {
+    ++sums.requests;
+    sums.responses += times.responses_ns.size();
+    sums.first_ns += wide_int{times.first_ns} - times.arrival_ns;
+    sums.last_ns += wide_int{times.responses_ns.back()} - times.arrival_ns;
+    sums.gaps_ns += wide_int{times.responses_ns.back()} - times.responses_ns.front();
+  }
+
   std::uint32_t model_index(const TraceModel& model) {
     const std::string key = set_.values[model.name].equality_key() + '\0' + set_.values[model.version].equality_key();
     auto [it, added] = model_of_.try_emplace(key, static_cast<std::uint32_t>(pass_.models.size()));
@@ -174,6 +231,7 @@ class PassBuilder {
   Naming naming_;
   std::vector<PairRule> rules_;
   SkipLogs logs_;
+  bool streams_;
   PassSummary pass_;
   std::unordered_map<std::string, std::uint32_t> model_of_;
 };
@@ -187,7 +245,7 @@ bool parent_is_member(const TraceSet& set, const RecordAttrs& attrs, const std::
 // July 2023 / January 2024 rules: records grouped by id onto the id's first
 // record, which keeps what it gained for the next pass.
 PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, std::vector<std::uint8_t>& copies,
-                         const SkipLogs& logs) {
+                         const SkipLogs& logs, bool streams) {
   std::vector<std::uint8_t> member(set.group_ids.size(), 0);
   for (std::uint32_t g : set.groups_by_id) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
@@ -200,7 +258,7 @@ PassSummary classic_pass(const TraceSet& set, Protocol protocol, Compat compat, 
       }
     }
   }
-  PassBuilder builder(set, protocol, compat, Naming::Canonical, logs);
+  PassBuilder builder(set, protocol, compat, Naming::Canonical, logs, streams);
   for (std::uint32_t g : set.groups_by_id) {
     if (member[g] == 0) continue;
     ++copies[g];
@@ -237,7 +295,7 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, const SkipLog
       }
     }
   }
-  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, logs);
+  PassBuilder builder(set, protocol, Compat::Classic, Naming::Lowercase, logs, false);
   for (std::uint32_t r : joined) {
     CountedTrace trace;
     trace.anchor = r;
@@ -288,10 +346,11 @@ std::uint32_t find_group(const TraceSet& set, TraceId id) {
   return *it;
 }
 
-FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) {
+FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs, bool streams) {
   FileSummary summary;
   summary.naming = set.naming();
   summary.compat = compat;
+  summary.streams = streams;
   summary.representative_mutated.assign(set.group_ids.size(), false);
   if (summary.naming == Naming::Lowercase) {
     summary.http = lowercase_pass(set, Protocol::Http, logs);
@@ -299,17 +358,28 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs) 
     return summary;
   }
   std::vector<std::uint8_t> copies(set.group_ids.size(), 0);
-  summary.http = classic_pass(set, Protocol::Http, compat, copies, logs);
-  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, logs);
+  summary.http = classic_pass(set, Protocol::Http, compat, copies, logs, streams);
+  summary.grpc = classic_pass(set, Protocol::Grpc, compat, copies, logs, streams);
   for (std::size_t g = 0; g < copies.size(); ++g) summary.representative_mutated[g] = copies[g] > 0;
   return summary;
 }
 
 SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace) {
   SpanTimes spans;
-  pair_spans(stamp_map(set, trace, summary.naming), pair_rules(protocol, effective_compat(summary)), summary.naming,
-             spans);
+  StampMap map = stamp_map(set, trace, summary.naming);
+  if (summary.streams && may_stream(map, protocol, summary.naming) && scan_stream(set, trace, protocol).streamed) {
+    forget_sends(map, protocol);
+  }
+  pair_spans(map, pair_rules(protocol, effective_compat(summary)), summary.naming, spans);
   return spans;
+}
+
+std::optional<StreamTimes> trace_stream(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+                                        const CountedTrace& trace) {
+  if (!summary.streams || !may_stream(stamp_map(set, trace, summary.naming), protocol, summary.naming)) {
+    return std::nullopt;
+  }
+  return scan_stream(set, trace, protocol).times;
 }
 
 }  // namespace trace_summary

@@ -15,6 +15,13 @@
 
 namespace trace_summary {
 
+/// Exact sums of the streamed requests of one model (see StreamTimes).
+struct StreamSums {
+  std::uint64_t requests = 0, responses = 0;
+  wide_int first_ns = 0, last_ns = 0;
+  wide_int gaps_ns = 0;  ///< over responses - requests gaps
+};
+
 /// Exact sums of one model's spans over its counted traces.
 struct ModelStats {
   std::uint32_t model_name = kNone;  ///< value index as first seen (what the summary prints)
@@ -22,6 +29,7 @@ struct ModelStats {
   std::uint64_t count = 0;
   std::array<wide_int, kSpanCount> sum{};
   std::array<bool, kSpanCount> has{};  ///< some counted trace had the span
+  StreamSums stream;                   ///< its streamed requests (when FileSummary::streams)
 };
 
 /// One counted trace (12 bytes: a file may hold millions). Its timestamps
@@ -60,6 +68,9 @@ struct PassSummary {
 struct FileSummary {
   Naming naming = Naming::Canonical;
   Compat compat = Compat::Classic;
+  /// Streamed requests are recognised and reported (formats other than the
+  /// classic text); else they are paired as the reference pairs them.
+  bool streams = false;
   PassSummary http, grpc;
   /// Per group: the first record was mutated by a pass (it gained a
   /// `timestamps` list and the id's model_name/model_version).
@@ -81,10 +92,16 @@ struct SkipLogs {
 /// starts, a span with one end missing, a counted trace without model_name or
 /// model_version, a root record without timestamps (lowercase files). A trace
 /// with a log in `logs` is left out of its pass and logged there instead.
-FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs = {});
+/// With `streams`, a streamed request's send stamps are not paired (their
+/// rows are left out for it) and its responses are summed instead.
+FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs = {}, bool streams = false);
 
 /// The spans of one counted trace (the same ones its pass summed).
 SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace);
+
+/// The responses of a counted trace its pass summed as streamed; else nullopt.
+std::optional<StreamTimes> trace_stream(const TraceSet& set, const FileSummary& summary, Protocol protocol,
+                                        const CountedTrace& trace);
 
 /// The ns of each canonical stamp of one trace (a later entry of the same
 /// name wins, as in the script's dict); nullopt when absent.

@@ -10,13 +10,38 @@ namespace {
 bool has(const ModelStats& m, Span s) { return m.has[static_cast<std::size_t>(s)]; }
 
 bool shown(const SpanDef& row, const ModelStats& m) {
+  if (row.stream == StreamStat::ResponseGap) return m.stream.responses > m.stream.requests;  // some gap
+  if (is_stream_row(row)) return m.stream.requests > 0;
   for (std::uint8_t i = 0; i < row.shown_if_count; ++i) {
     if (!has(m, row.shown_if[i])) return false;
   }
   return true;
 }
 
+// A streamed row's sum, and how many values it is over.
+std::pair<wide_int, std::uint64_t> stream_sum(const SpanDef& row, const StreamSums& s) {
+  switch (row.stream) {
+    case StreamStat::Responses:
+      return {static_cast<wide_int>(s.responses), s.requests};
+    case StreamStat::FirstResponse:
+      return {s.first_ns, s.requests};
+    case StreamStat::ResponseGap:
+      return {s.gaps_ns, s.responses - s.requests};
+    case StreamStat::LastResponse:
+    case StreamStat::None:
+      break;
+  }
+  return {s.last_ns, s.requests};
+}
+
+// The row's value as the classic average prints it: a count as it is, a time in µs.
+double per_value(const SpanDef& row, wide_int sum, std::uint64_t n) {
+  if (n == 0) return 0;
+  return exact_ratio(sum, n * (is_count_row(row) ? 1 : 1000));
+}
+
 wide_int row_sum(const SpanDef& row, const ModelStats& m) {
+  if (is_stream_row(row)) return stream_sum(row, m.stream).first;
   wide_int total = m.sum[static_cast<std::size_t>(row.span)];
   for (std::uint8_t i = 0; i < row.minus_count; ++i) total -= m.sum[static_cast<std::size_t>(row.minus[i])];
   return total;
@@ -25,11 +50,47 @@ wide_int row_sum(const SpanDef& row, const ModelStats& m) {
 void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, const std::vector<double>& percentiles) {
   row.traces = values.size();
   if (values.empty()) return;
-  row.mean_us = exact_ratio(sum, values.size() * 1000);
+  const double scale = is_count_row(*row.def) ? 1 : 1000;
+  row.mean_us = per_value(*row.def, sum, values.size());
   std::sort(values.begin(), values.end());
-  row.min_us = values.front() / 1000;
-  row.max_us = values.back() / 1000;
-  for (double p : percentiles) row.percentiles_us.push_back(percentile(values, p) / 1000);
+  row.min_us = values.front() / scale;
+  row.max_us = values.back() / scale;
+  for (double p : percentiles) row.percentiles_us.push_back(percentile(values, p) / scale);
+}
+
+// Adds the values of one trace's streamed rows.
+void add_stream_values(const std::vector<StatRow>& rows, const StreamTimes& stream,
+                       std::vector<std::vector<double>>& values, std::vector<wide_int>& sums) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (!is_stream_row(*rows[r].def)) continue;
+    for (wide_int v : stream_values(*rows[r].def, stream)) {
+      values[r].push_back(static_cast<double>(v));
+      sums[r] += v;
+    }
+  }
+}
+
+// Each row's share of the request time (the first row's sum); none for the
+// streamed rows, where it means nothing.
+void set_shares(std::vector<StatRow>& rows) {
+  const wide_int request_total = rows.front().sum_ns;
+  for (StatRow& row : rows) {
+    if (is_stream_row(*row.def)) continue;
+    row.share_percent = request_total == 0 ? 0 : exact_ratio(row.sum_ns * 100, 1) / exact_ratio(request_total, 1);
+  }
+}
+
+// A model with streamed requests has rows that only its ordinary requests
+// have (the protocol's): a formula's sums over all traces would subtract
+// parts of other traces, so each row's sum (and its average over the
+// model's `count` traces) is over the traces that had it.
+void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums, std::uint64_t count) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (is_stream_row(*rows[r].def)) continue;
+    rows[r].sum_ns = sums[r];
+    rows[r].avg_us = exact_ratio(sums[r], count * 1000);
+  }
+  set_shares(rows);
 }
 
 }  // namespace
@@ -43,14 +104,14 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
     StatRow row;
     row.def = def;
     row.sum_ns = row_sum(*def, m);
-    row.avg_us = exact_ratio(row.sum_ns, m.count * 1000);
+    // A streamed row averages over its own values (requests or gaps); the
+    // classic rows over all the model's traces, as the reference does.
+    row.avg_us = is_stream_row(*def) ? per_value(*def, row.sum_ns, stream_sum(*def, m.stream).second)
+                                     : exact_ratio(row.sum_ns, m.count * 1000);
     report.rows.push_back(row);
   }
   if (report.rows.empty()) return report;
-  const wide_int request_total = report.rows.front().sum_ns;
-  for (StatRow& row : report.rows) {
-    row.share_percent = request_total == 0 ? 0 : exact_ratio(row.sum_ns * 100, 1) / exact_ratio(request_total, 1);
-  }
+  set_shares(report.rows);
   if (!request.distribution) return report;
   std::vector<std::vector<double>> values(report.rows.size());
   std::vector<wide_int> sums(report.rows.size(), 0);
@@ -62,8 +123,14 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
         sums[r] += *v;
       }
     }
+    if (m.stream.requests == 0) continue;
+    if (auto stream = trace_stream(set, summary, pass.protocol, pass.traces[t])) {
+      add_stream_values(report.rows, *stream, values, sums);
+    }
   }
-  for (std::size_t r = 0; r < report.rows.size(); ++r) add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
+  for (std::size_t r = 0; r < report.rows.size(); ++r)
+    add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
+  if (m.stream.requests > 0) share_of_had(report.rows, sums, m.count);
   return report;
 }
 

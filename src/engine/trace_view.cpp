@@ -16,6 +16,7 @@ void fill_trace_view(const TraceSet& set, const FileSummary& summary, Protocol p
   view.model_name = set.values[model.name].text;
   view.model_version = set.values[model.version].text;
   view.spans = trace_spans(set, summary, protocol, trace);
+  view.stream = trace_stream(set, summary, protocol, trace);
   // The current script leaves GRPC_WAITREAD* out of its listing.
   const bool hide_waitread = summary.compat == Compat::Current && summary.naming == Naming::Canonical;
   view.stamps.clear();

@@ -37,7 +37,11 @@ void write_request_object(JsonStream& json, const TraceView& t, Compat compat, s
   json.key("spans_us");
   json.open('{');
   for (const SpanDef* def : catalogue_rows(t.protocol, compat)) {
-    if (auto v = row_value_ns(*def, t.spans)) json.member_double(def->key, exact_ratio(*v, 1000));
+    if (is_count_row(*def)) {
+      if (auto v = trace_row_value(*def, t)) json.member_int(def->key, static_cast<std::int64_t>(*v));
+    } else if (auto v = trace_row_value(*def, t)) {
+      json.member_double(def->key, exact_ratio(*v, 1000));
+    }
   }
   json.close();
   json.close();
@@ -57,7 +61,7 @@ void JsonLinesSink::failed_file(const std::string& name, const std::string& erro
 
 void CsvRequestsSink::begin() {
   out_ << "file,rank,protocol,id,parent_id,model,version";
-  for (std::string_view key : catalogue_keys()) out_ << ',' << key << "_us";
+  for (std::string_view key : catalogue_keys()) out_ << ',' << key << (key == "responses" ? "" : "_us");
   out_ << "\r\n";
 }
 
@@ -69,8 +73,12 @@ void CsvRequestsSink::file(const FileReport& report) {
          << csv_field(std::string(t.model_name)) << ',' << csv_field(std::string(t.model_version));
     for (std::string_view key : keys) {
       const SpanDef* def = row_by_key(key, t.protocol, report.compat());
-      const auto value = def != nullptr ? row_value_ns(*def, t.spans) : std::nullopt;
-      out_ << ',' << (value ? micros_text(*value) : "");
+      const auto value = def != nullptr ? trace_row_value(*def, t) : std::nullopt;
+      if (!value) {
+        out_ << ',';
+      } else {
+        out_ << ',' << (is_count_row(*def) ? wide_int_to_string(*value) : micros_text(*value));
+      }
     }
     out_ << "\r\n";
   });

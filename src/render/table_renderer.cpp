@@ -19,7 +19,9 @@ struct Unit {
 
 Unit unit_for(const ModelReport& model) {
   double largest = 0;
-  for (const StatRow& row : model.rows) largest = std::max(largest, std::abs(row.max_us.value_or(0)));
+  for (const StatRow& row : model.rows) {
+    if (!is_count_row(*row.def)) largest = std::max(largest, std::abs(row.max_us.value_or(0)));
+  }
   if (largest < 1e4) return {"us", 1};
   if (largest < 1e7) return {"ms", 1e3};
   return {"s", 1e6};
@@ -67,14 +69,15 @@ void TableSink::model(Protocol protocol, const ModelReport& model) {
   header.push_back("share");
   cells.push_back(header);
   for (const StatRow& row : model.rows) {
-    std::vector<std::string> line = {std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') +
-                                         std::string(row.def->label),
-                                     std::to_string(row.traces), scaled(row.mean_us, unit)};
+    const Unit row_unit = is_count_row(*row.def) ? Unit{"", 1} : unit;  // responses are counted, not timed
+    std::vector<std::string> line = {
+        std::string(2 * static_cast<std::size_t>(row.def->depth), ' ') + std::string(row.def->label),
+        std::to_string(row.traces), scaled(row.mean_us, row_unit)};
     for (std::size_t i = 0; i < percentiles_.size(); ++i) {
-      line.push_back(i < row.percentiles_us.size() ? scaled(row.percentiles_us[i], unit) : "-");
+      line.push_back(i < row.percentiles_us.size() ? scaled(row.percentiles_us[i], row_unit) : "-");
     }
-    line.push_back(scaled(row.max_us, unit));
-    line.push_back(share(row.share_percent));
+    line.push_back(scaled(row.max_us, row_unit));
+    line.push_back(is_stream_row(*row.def) ? "-" : share(row.share_percent));
     cells.push_back(line);
   }
   std::vector<std::size_t> width(header.size(), 0);

@@ -31,10 +31,19 @@ struct Event {
   std::int64_t start_ns, end_ns;
 };
 
-// The traces of one report placed on tracks, and their events.
+// One response of a streamed request: an instant on its track.
+struct Mark {
+  std::uint32_t track;
+  std::uint32_t trace;
+  std::uint32_t number;  // 1 for the first response
+  std::int64_t ns;
+};
+
+// The traces of one report placed on tracks, their events and response marks.
 struct Layout {
   std::vector<TraceInfo> traces;
   std::vector<Event> events;
+  std::vector<Mark> marks;
   std::vector<std::pair<std::uint32_t, std::string>> track_names;  // track, name
 };
 
@@ -98,8 +107,8 @@ Forest build_forest(const FileReport& report, const RankKey& key) {
 
 // The roots drawn, slowest first: the roots of the --top traces, or the
 // `limit` roots with the largest values.
-std::vector<std::uint32_t> chosen_roots(const FileReport& report, const Forest& forest,
-                                        const RequestSelection& top, std::uint64_t limit) {
+std::vector<std::uint32_t> chosen_roots(const FileReport& report, const Forest& forest, const RequestSelection& top,
+                                        std::uint64_t limit) {
   std::vector<std::uint32_t> roots;
   if (top.top > 0) {
     for (const RankedTrace& r : top_traces(report, top.top, top.key)) {
@@ -122,6 +131,18 @@ std::vector<std::uint32_t> chosen_roots(const FileReport& report, const Forest& 
   return roots;
 }
 
+// A streamed request: its arrival to its last response as a span, and a
+// mark per response.
+void add_stream(Layout& layout, std::uint32_t track, std::uint32_t trace, const StreamTimes& stream, Protocol protocol,
+                Compat compat) {
+  const SpanDef* last = row_by_key("last_response", protocol, compat);
+  layout.events.push_back({track, trace, last, stream.arrival_ns, stream.responses_ns.back()});
+  for (std::size_t k = 0; k < stream.responses_ns.size(); ++k) {
+    const std::int64_t ns = k == 0 ? stream.first_ns : stream.responses_ns[k];
+    layout.marks.push_back({track, trace, static_cast<std::uint32_t>(k + 1), ns});
+  }
+}
+
 Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint64_t limit) {
   const Forest forest = build_forest(report, top.key);
   std::unordered_map<std::uint32_t, std::uint32_t> track_of_root;
@@ -141,8 +162,10 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
       if (forest.nodes[n].root == n) {
         layout.track_names[track->second] = {track->second, "trace " + wide_int_to_string(t.id) + " " + model};
       }
-      OrderedJson args = {{"trace_id", json_id(t.id)}, {"model", std::string(t.model_name)},
-                          {"version", std::string(t.model_version)}, {"protocol", protocol_name(protocol)}};
+      OrderedJson args = {{"trace_id", json_id(t.id)},
+                          {"model", std::string(t.model_name)},
+                          {"version", std::string(t.model_version)},
+                          {"protocol", protocol_name(protocol)}};
       if (t.parent_id) args["parent_id"] = json_id(*t.parent_id);
       const auto index = static_cast<std::uint32_t>(layout.traces.size());
       layout.traces.push_back({std::move(args), model});
@@ -151,6 +174,7 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
         const SpanTime& time = *t.span(def->span);
         layout.events.push_back({track->second, index, def, time.start_ns, time.end_ns});
       }
+      if (t.stream) add_stream(layout, track->second, index, *t.stream, protocol, report.compat());
     });
   }
   return layout;
@@ -179,6 +203,20 @@ std::vector<std::uint32_t> assign_lanes(const std::vector<const Event*>& events)
 // (b - a) in µs, exact in the wide type before the division.
 double micros_between(std::int64_t a, std::int64_t b) {
   return static_cast<double>(static_cast<wide_int>(b) - static_cast<wide_int>(a)) / 1000;
+}
+
+// A response of a streamed request: an instant event on its track's first lane.
+OrderedJson mark_event(const Layout& layout, const Mark& m, int pid, std::uint32_t tid, std::int64_t first) {
+  OrderedJson args = layout.traces[m.trace].args;
+  args["response"] = m.number;
+  return {{"name", "Response " + std::to_string(m.number)},
+          {"cat", "response"},
+          {"ph", "i"},
+          {"s", "t"},
+          {"ts", micros_between(first, m.ns)},
+          {"pid", pid},
+          {"tid", tid},
+          {"args", args}};
 }
 
 // Read-write for everyone the umask allows, as fopen would have created it.
@@ -240,6 +278,8 @@ void TimelineSink::file(const FileReport& report) {
   }
   std::map<std::uint32_t, std::vector<const Event*>> by_track;
   for (const Event& e : layout.events) by_track[e.track].push_back(&e);
+  std::map<std::uint32_t, std::vector<const Mark*>> marks_by_track;
+  for (const Mark& m : layout.marks) marks_by_track[m.track].push_back(&m);
   std::uint32_t next_tid = 1;
   for (const auto& [track, name] : layout.track_names) {
     std::vector<const Event*>& events = by_track[track];
@@ -269,6 +309,7 @@ void TimelineSink::file(const FileReport& report) {
                   {"tid", next_tid + lanes[i]},
                   {"args", trace.args}}));
     }
+    for (const Mark* m : marks_by_track[track]) event(dump(mark_event(layout, *m, pid, next_tid, first)));
     next_tid += lane_count;
   }
 }

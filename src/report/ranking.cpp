@@ -23,7 +23,7 @@ const SpanDef* RankKey::row(Protocol protocol, Compat compat) const {
 std::optional<wide_int> RankKey::value_ns(const TraceView& trace, Compat compat) const {
   const SpanDef* def = row(trace.protocol, compat);
   if (def == nullptr) return std::nullopt;
-  return row_value_ns(*def, trace.spans);
+  return trace_row_value(*def, trace);
 }
 
 std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key) {

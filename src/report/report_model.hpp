@@ -61,6 +61,26 @@ using SpanTimes = std::array<std::optional<SpanTime>, kSpanCount>;
 /// or a formula's total minus its parts; nullopt when one of them is absent.
 std::optional<wide_int> row_value_ns(const SpanDef& row, const SpanTimes& spans);
 
+/// The responses of one streamed request (a decoupled model's), in ns. How
+/// its stamps give them is in the catalogue's streamed rows.
+struct StreamTimes {
+  std::int64_t arrival_ns = 0;             ///< HTTP_RECV_START or GRPC_WAITREAD_END
+  std::int64_t first_ns = 0;               ///< the first response
+  std::vector<std::int64_t> responses_ns;  ///< every response, in time order (never empty)
+};
+
+/// A streamed row's value for one request: the responses (a count) or a time
+/// in ns; nullopt for an ordinary row and for the gap row, which has a value
+/// per pair of responses rather than per request.
+std::optional<wide_int> stream_value(const SpanDef& row, const StreamTimes& stream);
+
+/// The gaps between consecutive responses, in ns, in time order (wide: a
+/// gap between two 64-bit stamps may not fit 64 bits).
+std::vector<wide_int> response_gaps_ns(const StreamTimes& stream);
+
+/// Every value a request gives a streamed row: stream_value()'s, or each gap.
+std::vector<wide_int> stream_values(const SpanDef& row, const StreamTimes& stream);
+
 /// One timestamp of a trace as the reference lists it.
 struct TraceStamp {
   std::string_view name;
@@ -74,12 +94,20 @@ struct TraceView {
   std::uint32_t model = 0;  ///< index of its model in the pass
   wide_int id = 0;
   std::optional<wide_int> parent_id;
-  std::string_view model_name, model_version;             ///< the trace's own, as `-t` prints them
-  SpanTimes spans;                  ///< the spans the engine counted
-  std::vector<TraceStamp> stamps;                         ///< in time order (stable), repeats as the script has them
+  std::string_view model_name, model_version;  ///< the trace's own, as `-t` prints them
+  SpanTimes spans;                             ///< the spans the engine counted
+  std::vector<TraceStamp> stamps;              ///< in time order (stable), repeats as the script has them
+  std::optional<StreamTimes> stream;           ///< a streamed request's responses
 
   const std::optional<SpanTime>& span(Span s) const { return spans[static_cast<std::size_t>(s)]; }
 };
+
+/// A row's value for one trace: row_value_ns() of an ordinary row, or
+/// stream_value() of a streamed row.
+std::optional<wide_int> trace_row_value(const SpanDef& row, const TraceView& trace);
+
+/// Every value a trace gives a row: trace_row_value()'s, or each gap of the gap row.
+std::vector<wide_int> trace_row_values(const SpanDef& row, const TraceView& trace);
 
 /// A message for standard error about one input.
 struct Warning {

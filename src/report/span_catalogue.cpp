@@ -20,8 +20,22 @@ constexpr SpanDef formula(std::string_view key, int depth, Scope scope, Rules ru
           Stamp{}, Stamp{},    total, minus, 3,     shown_if, shown_if_count};
 }
 
+// A statistic of streamed requests: shown for a model that had one; the
+// engine computes it from the responses (StreamTimes), per protocol:
+//   arrival         HTTP_RECV_START | GRPC_WAITREAD_END
+//   responses       HTTP: the first N INFER_RESPONSE_COMPLETE, N = the chunks
+//                   sent (HTTP_SEND_END stamps, written as 0; a last callback
+//                   that carries only the final flag is no response)
+//                   GRPC: each GRPC_SEND_END (one per response written)
+//   first response  the first of them; GRPC: or INFER_RESPONSE_COMPLETE when
+//                   that is earlier
+constexpr SpanDef streamed(std::string_view key, std::string_view label, int depth, StreamStat stat) {
+  return {key,     label,   depth,         Scope::Any, Rules::Both, Span::Request, false, Stamp{},
+          Stamp{}, Span::Request, {}, 0, {}, 0, stat};
+}
+
 // clang-format off
-constexpr std::array<SpanDef, 16> kCatalogue = {{
+constexpr std::array<SpanDef, 20> kCatalogue = {{
   measured("http_infer", "HTTP infer request", 0, Scope::Http, Rules::Both, Span::HttpInfer,
            Stamp::HttpRecvStart, Stamp::HttpSendEnd, Span::HttpInfer, {Span::HttpInfer}, 1),
   measured("http_receive", "Receive", 1, Scope::Http, Rules::Both, Span::HttpRecv,
@@ -57,6 +71,10 @@ constexpr std::array<SpanDef, 16> kCatalogue = {{
   measured("compute_output", "Output", 3, Scope::Any, Rules::Both, Span::ComputeOutput,
            Stamp::ComputeOutputStart, Stamp::ComputeEnd, Span::ComputeInfer,
            {Span::ComputeInput, Span::ComputeOutput}, 2),
+  streamed("responses", "Responses", 0, StreamStat::Responses),
+  streamed("first_response", "To first response", 1, StreamStat::FirstResponse),
+  streamed("response_gap", "Between responses", 1, StreamStat::ResponseGap),
+  streamed("last_response", "To last response", 1, StreamStat::LastResponse),
 }};
 // clang-format on
 

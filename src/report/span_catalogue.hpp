@@ -37,7 +37,19 @@ enum class Span : std::uint8_t {
 };
 inline constexpr std::size_t kSpanCount = 12;
 
-/// One row of the catalogue: a measured span, or a total minus its parts.
+/// The statistics of streamed requests (decoupled models: one request, many
+/// responses). Their rows are not spans of stamp pairs: the engine reads them
+/// from a request's responses (see StreamTimes in report_model.hpp).
+enum class StreamStat : std::uint8_t {
+  None,           ///< an ordinary row
+  Responses,      ///< responses per streamed request (a count, not a time)
+  FirstResponse,  ///< the request's arrival to its first response
+  ResponseGap,    ///< one response to the next (a value per gap, not per request)
+  LastResponse,   ///< the request's arrival to its last response
+};
+
+/// One row of the catalogue: a measured span, a total minus its parts, or a
+/// statistic of streamed requests.
 struct SpanDef {
   enum class Scope : std::uint8_t { Any, Http, Grpc };
   enum class Rules : std::uint8_t { Both, ClassicOnly, CurrentOnly };
@@ -55,7 +67,13 @@ struct SpanDef {
   std::uint8_t minus_count;
   std::array<Span, 2> shown_if;  ///< a model shows the row when it had all of these
   std::uint8_t shown_if_count;
+  StreamStat stream = StreamStat::None;  ///< a streamed requests' row (then none of the above applies)
 };
+
+/// Whether `row` is a statistic of streamed requests.
+inline bool is_stream_row(const SpanDef& row) { return row.stream != StreamStat::None; }
+/// Whether `row` counts (responses) instead of timing: its `_us` values are counts.
+inline bool is_count_row(const SpanDef& row) { return row.stream == StreamStat::Responses; }
 
 /// The rows of one protocol pass under `compat`, in the summary's order.
 std::vector<const SpanDef*> catalogue_rows(Protocol protocol, Compat compat);

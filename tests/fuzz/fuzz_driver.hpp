@@ -44,7 +44,8 @@ inline std::string run_fuzz_input(const std::string& bytes, const std::string& t
     if (half < file.size()) inputs.push_back({"fuzz.json.1", second.get()});
     sink->begin();
     const auto report =
-        build_report(inputs, "fuzz.json", {options.verbose, options.skip_invalid, 1}, {options.compat, options.models});
+        build_report(inputs, "fuzz.json", {options.verbose, options.skip_invalid, 1},
+                     {options.compat, options.models, options.format != "text"});  // streams as the command line
     sink->file(*report);
     sink->end();
     if (timeline) {
