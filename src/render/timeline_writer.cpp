@@ -210,6 +210,7 @@ TimelineSink::TimelineSink(std::string path, std::uint64_t limit, RequestSelecti
     throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
   }
   temp_path_ = name;
+  remove_on_signal_.emplace(temp_path_);
   std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", file_);
 }
 
@@ -283,6 +284,7 @@ void TimelineSink::end() {
     ::unlink(temp_path_.c_str());
     throw std::runtime_error("cannot write " + path_ + ": " + reason);
   }
+  remove_on_signal_.reset();
 }
 
 }  // namespace trace_summary
