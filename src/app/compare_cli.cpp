@@ -26,7 +26,8 @@ constexpr const char* kHelp = R"(Usage: trace_summary compare [OPTIONS] BASE NEW
 
 Compares two runs per protocol, model and span: count, mean, percentiles and
 max of both, the change, and a two-sided Mann-Whitney U test on the
-per-request values (as scipy.stats.mannwhitneyu). "~": p >= --alpha.
+per-request values (as scipy.stats.mannwhitneyu), its p-value corrected by
+Holm's method for testing every span at once. "~": corrected p >= --alpha.
 
   BASE NEW            one trace or OpenTelemetry file each (gzip or not)
   --base FILE         a file of the base run (repeatable: merged as one run)

@@ -24,7 +24,7 @@ std::string delta_cell(const RowComparison& row, const Statistic& s, const Compa
   return is_count_row(*row.def) ? fmt::format("{:+.3f}", *abs) : fmt::format("{:+.3f}us", *abs);
 }
 
-std::string p_cell(const RowComparison& row) { return row.test ? fmt::format("{:.3g}", row.test->p_value) : ""; }
+std::string p_cell(const RowComparison& row) { return row.p_adjusted ? fmt::format("{:.3g}", *row.p_adjusted) : ""; }
 
 std::string model_title(const ModelComparison& m) {
   return std::string(protocol_name(m.protocol)) + " " + printable(m.name) + " (" + printable(m.version) + ")";

@@ -16,7 +16,8 @@ std::string value_cell(const std::optional<SideStats>& side, const Statistic& s,
 /// significant (count: always shown), "" when a side lacks the row.
 std::string delta_cell(const RowComparison& row, const Statistic& s, const CompareOptions& options);
 
-/// The p-value with three significant digits, "" when there is no test.
+/// The Holm-adjusted p-value with three significant digits, "" when there
+/// is no test.
 std::string p_cell(const RowComparison& row);
 
 /// "HTTP resnet50 (1)": the model's heading (names made printable).

@@ -17,8 +17,9 @@ void row_lines(const Comparison& c, const ModelComparison& m, const RowCompariso
                              csv_field(m.version) + "," + std::string(row.def->key) + "," +
                              csv_field(std::string(row.def->label)) + "," + std::to_string(row.def->depth) + "," +
                              presence_name(row.presence) + ",";
-  const std::string test =
-      row.test ? py_float_repr(row.test->p_value) + "," + (row.significant ? "true" : "false") : std::string(",");
+  const std::string test = row.test ? py_float_repr(row.test->p_value) + "," + py_float_repr(*row.p_adjusted) + "," +
+                                          (row.significant ? "true" : "false")
+                                    : std::string(",,");
   for (const Statistic& s : shown_statistics(c.options.percentiles)) {
     const bool count = s.kind == Statistic::Kind::Count;
     out << prefix << s.name() << ',' << number(side_value(row.base, s, c.options), count) << ','
@@ -30,7 +31,8 @@ void row_lines(const Comparison& c, const ModelComparison& m, const RowCompariso
 }  // namespace
 
 void write_comparison_csv(const Comparison& c, Output& out) {
-  out << "protocol,model,version,span,label,depth,presence,statistic,base,new,delta,delta_percent,p_value,significant"
+  out << "protocol,model,version,span,label,depth,presence,statistic,base,new,delta,delta_percent,p_value,p_adjusted,"
+         "significant"
          "\r\n";
   for (const ModelComparison& m : c.models) {
     if (m.rows.empty()) continue;

@@ -28,10 +28,11 @@ Json row_json(const RowComparison& row, const CompareOptions& options) {
             {"new", side_json(row.now, options.percentiles)}};
   if (row.test) {
     j["p_value"] = row.test->p_value;
+    j["p_adjusted"] = *row.p_adjusted;
     j["method"] = row.test->method == MwuMethod::Exact ? "exact" : "asymptotic";
     j["u_statistic"] = row.test->u1;
   } else {
-    j["p_value"] = j["method"] = j["u_statistic"] = nullptr;
+    j["p_value"] = j["p_adjusted"] = j["method"] = j["u_statistic"] = nullptr;
   }
   j["significant"] = row.significant;
   Json percent = Json::object(), absolute = Json::object();
@@ -60,18 +61,21 @@ Json violation_json(const Violation& v) {
           {"unit", v.rule->percent ? "percent"
                    : count         ? "traces"
                                    : "us"},
-          {"p_value", v.row->test ? Json(v.row->test->p_value) : Json(nullptr)}};
+          {"p_value", v.row->test ? Json(v.row->test->p_value) : Json(nullptr)},
+          {"p_adjusted", v.row->p_adjusted ? Json(*v.row->p_adjusted) : Json(nullptr)}};
 }
 
 }  // namespace
 
 void write_comparison_json(const Comparison& c, const std::vector<Violation>& broken, Output& out) {
-  Json doc = {{"schema", "trace_summary-compare"},
-              {"version", kCompareSchemaVersion},
-              {"base", c.base_name},
-              {"new", c.new_name},
-              {"test", {{"name", "mann-whitney-u"}, {"alternative", "two-sided"}, {"alpha", c.options.alpha}}},
-              {"percentiles", c.options.percentiles}};
+  Json doc = {
+      {"schema", "trace_summary-compare"},
+      {"version", kCompareSchemaVersion},
+      {"base", c.base_name},
+      {"new", c.new_name},
+      {"test",
+       {{"name", "mann-whitney-u"}, {"alternative", "two-sided"}, {"alpha", c.options.alpha}, {"correction", "holm"}}},
+      {"percentiles", c.options.percentiles}};
   Json models = Json::array();
   for (const ModelComparison& m : c.models) {
     Json rows = Json::array();

@@ -21,13 +21,25 @@ std::string table_line(const std::string& span, const std::string& stat, const s
 
 std::string indented_label(const SpanDef& def) { return std::string(2 * def.depth, ' ') + std::string(def.label); }
 
+std::size_t tested_rows(const Comparison& c) {
+  std::size_t n = 0;
+  for (const ModelComparison& m : c.models) {
+    for (const RowComparison& row : m.rows) n += row.test.has_value();
+  }
+  return n;
+}
+
+// Two lines of at most 80 columns.
 std::string legend(const Comparison& c) {
-  return fmt::format("two-sided Mann-Whitney U test per span; ~: p >= {} (no significant change)", c.options.alpha);
+  return fmt::format(
+      "two-sided Mann-Whitney U test per span; p: Holm-adjusted over the {} tests\n"
+      "~: p >= {} (no significant change)",
+      tested_rows(c), c.options.alpha);
 }
 
 void text_rows(const Comparison& c, const ModelComparison& m, Output& out) {
   const std::vector<Statistic> stats = shown_statistics(c.options.percentiles);
-  out << table_line("span", "stat", "base", "new", "delta", "p-value");
+  out << table_line("span", "stat", "base", "new", "delta", "p (Holm)");
   for (const RowComparison& row : m.rows) {
     const std::string label = indented_label(*row.def);
     if (row.presence != Presence::Both) {
@@ -55,7 +67,7 @@ std::string markdown_escape(const std::string& text) {
 
 void markdown_rows(const Comparison& c, const ModelComparison& m, Output& out) {
   const std::vector<Statistic> stats = shown_statistics(c.options.percentiles);
-  out << "| span | stat | base | new | delta | p-value |\n|:--|:--|--:|--:|--:|--:|\n";
+  out << "| span | stat | base | new | delta | p (Holm) |\n|:--|:--|--:|--:|--:|--:|\n";
   for (const RowComparison& row : m.rows) {
     const std::string label = std::string(row.def->label) + " (`" + std::string(row.def->key) + "`)";
     if (row.presence != Presence::Both) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compare/holm.hpp"
 #include "engine/percentiles.hpp"
 #include "pycompat/py_number.hpp"
 
@@ -68,7 +69,6 @@ RowComparison compare_row(const SpanDef* def, const ModelValues* base, std::size
   if (now) row.now = side_stats(*now, n, options.percentiles);
   row.presence = !row.now ? Presence::BaseOnly : !row.base ? Presence::NewOnly : Presence::Both;
   row.test = mann_whitney_u(x, y, options.method);
-  row.significant = row.test && row.test->p_value < options.alpha;
   return row;
 }
 
@@ -116,6 +116,24 @@ ModelComparison compare_model(const FileReport& base, std::optional<std::size_t>
   return m;
 }
 
+// Holm's correction over every tested row of `c`, then the flags at alpha.
+void flag_significant_rows(Comparison& c) {
+  std::vector<RowComparison*> tested;
+  std::vector<double> p_values;
+  for (ModelComparison& m : c.models) {
+    for (RowComparison& row : m.rows) {
+      if (!row.test) continue;
+      tested.push_back(&row);
+      p_values.push_back(row.test->p_value);
+    }
+  }
+  const std::vector<double> adjusted = holm_adjusted(p_values);
+  for (std::size_t i = 0; i < tested.size(); ++i) {
+    tested[i]->p_adjusted = adjusted[i];
+    tested[i]->significant = adjusted[i] < c.options.alpha;
+  }
+}
+
 }  // namespace
 
 const char* presence_name(Presence presence) {
@@ -153,6 +171,7 @@ Comparison compare_reports(const FileReport& base, const FileReport& now, const 
       c.models.back().version = new_keys[n].second;
     }
   }
+  flag_significant_rows(c);
   return c;
 }
 

@@ -1,6 +1,7 @@
 // The comparison of two runs: per protocol, model and version, and per
 // catalogue row, both runs' statistics and the Mann-Whitney U test on the
-// rows' per-request values. Built from two FileReports, one model at a time.
+// rows' per-request values, corrected for testing every row at once (Holm).
+// Built from two FileReports, one model at a time.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,10 @@ struct RowComparison {
   Presence presence = Presence::Both;
   std::optional<SideStats> base, now;  ///< absent on the side that lacks the row
   std::optional<MannWhitney> test;     ///< when both sides have values
-  bool significant = false;            ///< test->p_value < alpha
+  /// test->p_value after Holm's correction over every tested row of the
+  /// comparison (compare/holm.hpp); present exactly when `test` is.
+  std::optional<double> p_adjusted;
+  bool significant = false;  ///< p_adjusted < alpha
 };
 
 struct ModelComparison {

@@ -131,7 +131,7 @@ std::string describe(const Violation& v) {
   const std::string unit = count ? "" : "us";
   const std::string change =
       v.rule->percent ? fmt::format("{:+.1f}%", v.change) : fmt::format("{:+.3f}{}", v.change, unit);
-  std::string p = v.row->test ? fmt::format(", p={:.3g}", v.row->test->p_value) : "";
+  std::string p = v.row->p_adjusted ? fmt::format(", Holm p={:.3g}", *v.row->p_adjusted) : "";
   return fmt::format("rule '{}' broken by {} {} ({}) {}: {} {} ({:.3f}{} -> {:.3f}{}{})", v.rule->text,
                      protocol_name(v.model->protocol), printable(v.model->name), printable(v.model->version),
                      v.row->def->key, v.rule->statistic.name(), change, v.base, unit, v.now, unit, p);

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/errors.hpp"
 #include "render/json_renderer.hpp"
 
 namespace trace_summary {
@@ -248,6 +249,7 @@ TimelineSink::TimelineSink(std::string path, std::uint64_t limit, RequestSelecti
     throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
   }
   temp_path_ = name;
+  remove_on_signal_.emplace(temp_path_);
   std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", file_);
 }
 
@@ -270,7 +272,9 @@ void TimelineSink::file(const FileReport& report) {
   const auto dump = [](const OrderedJson& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   };
-  event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", report.display_name()}}}}));
+  // A file name need not be UTF-8: shown as messages show it (\xNN).
+  const std::string process_name = printable(report.display_name());
+  event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", process_name}}}}));
   const Layout layout = lay_out(report, top_, limit_);
   std::int64_t first = 0;
   for (std::size_t i = 0; i < layout.events.size(); ++i) {
@@ -324,6 +328,7 @@ void TimelineSink::end() {
     ::unlink(temp_path_.c_str());
     throw std::runtime_error("cannot write " + path_ + ": " + reason);
   }
+  remove_on_signal_.reset();
 }
 
 }  // namespace trace_summary

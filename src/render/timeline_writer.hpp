@@ -10,8 +10,10 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 
+#include "io/remove_on_signal.hpp"
 #include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
@@ -19,7 +21,8 @@ namespace trace_summary {
 
 class TimelineSink final : public ReportSink {
  public:
-  /// Writes to a temporary file beside `path` that end() renames to `path`;
+  /// Writes to a temporary file beside `path` that end() renames to `path`
+  /// (SIGINT, SIGTERM or SIGHUP before then remove it: io/remove_on_signal.hpp);
   /// throws std::runtime_error when it cannot be created. Per report, the
   /// `limit` slowest root traces by `top.key` (with the traces of the models
   /// they ran), slowest first; with `top.top`, the roots of the top traces.
@@ -38,6 +41,7 @@ class TimelineSink final : public ReportSink {
 
   std::string path_, temp_path_;
   std::FILE* file_ = nullptr;
+  std::optional<RemoveOnSignal> remove_on_signal_;  ///< temp_path_ while it is not renamed or removed
   std::uint64_t limit_;
   RequestSelection top_;
   int next_pid_ = 1;

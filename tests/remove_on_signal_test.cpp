@@ -1,0 +1,92 @@
+// RemoveOnSignal in a child process (a signal ends it): the armed file is
+// removed before the process ends as the signal says; a disarmed file and
+// a signal the process ignored are left alone.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "io/remove_on_signal.hpp"
+
+namespace trace_summary {
+namespace {
+
+std::string make_file() {
+  char name[] = "/tmp/remove_on_signal_test-XXXXXX";
+  const int fd = ::mkstemp(name);
+  if (fd >= 0) ::close(fd);
+  return name;
+}
+
+bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
+
+// Runs `child` in a fork; returns its wait status.
+template <typename Fn>
+int in_child(Fn child) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    child();
+    std::_Exit(0);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+TEST(RemoveOnSignal, ASignalRemovesTheFileAndEndsTheProcess) {
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+    const std::string path = make_file();
+    const int status = in_child([&] {
+      ::signal(signal, SIG_DFL);
+      RemoveOnSignal guard(path);
+      ::raise(signal);
+    });
+    EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == signal) << signal << ": status " << status;
+    EXPECT_FALSE(exists(path)) << signal;
+    std::remove(path.c_str());
+  }
+}
+
+TEST(RemoveOnSignal, ADisarmedFileIsLeftAlone) {
+  const std::string path = make_file();
+  const int status = in_child([&] {
+    ::signal(SIGTERM, SIG_DFL);
+    RemoveOnSignal guard(path);
+    guard.disarm();
+    ::raise(SIGTERM);
+  });
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_TRUE(exists(path));
+  std::remove(path.c_str());
+}
+
+TEST(RemoveOnSignal, AnIgnoredSignalStaysIgnored) {
+  const std::string path = make_file();
+  const int status = in_child([&] {
+    ::signal(SIGHUP, SIG_IGN);
+    RemoveOnSignal guard(path);
+    ::raise(SIGHUP);
+  });
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_TRUE(exists(path));
+  std::remove(path.c_str());
+}
+
+TEST(RemoveOnSignal, PreviousHandlersComeBack) {
+  const std::string path = make_file();
+  const int status = in_child([&] {
+    ::signal(SIGTERM, SIG_DFL);
+    { RemoveOnSignal guard(path); }
+    ::raise(SIGTERM);
+  });
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_TRUE(exists(path));  // the handler was gone: nothing removed it
+  std::remove(path.c_str());
+  EXPECT_NO_THROW({ RemoveOnSignal again(path); });  // one at a time, and the first is gone
+}
+
+}  // namespace
+}  // namespace trace_summary
