@@ -1,0 +1,172 @@
+// The fast path must give exactly what nlohmann alone gives: the same trace
+// set, notes, warnings and errors, on every file of testdata, on inputs
+// built to hit each way back to nlohmann, and wherever read blocks end.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "load/loader.hpp"
+#include "load/record_scanner.hpp"
+#include "test_support.hpp"
+#include "trace_set_dump.hpp"
+
+namespace trace_summary {
+namespace {
+
+// Everything a load gives, as text: the set, the notes and what was skipped,
+// or the error.
+std::string load_dump(const std::string& bytes, Parser parser, bool skip_invalid, std::size_t block) {
+  auto input = block == 0 ? InputSource::from_memory(bytes) : InputSource::from_memory_in_blocks(bytes, block);
+  SkipLog log;
+  LoadOptions options;
+  options.parser = parser;
+  options.skip = skip_invalid ? &log : nullptr;
+  try {
+    TraceSet set;
+    const LoadNotes notes = append_trace_file(set, *input, options);
+    set.index_by_id();
+    std::string out = testing::dump(set, notes);
+    for (const std::string& w : notes.warnings) out += "warning " + w + "\n";
+    out += "skipped " + log.summary() + "\n";
+    return out;
+  } catch (const DataError& e) {
+    return std::string("error: ") + e.what();
+  }
+}
+
+// The fast path equals nlohmann, with and without --skip-invalid, in one
+// block and in blocks of the given sizes.
+void expect_same(const std::string& bytes, const std::string& name,
+                 std::vector<std::size_t> blocks = {0, 1, 7, 64, 333}) {
+  for (const bool skip : {false, true}) {
+    const std::string reference = load_dump(bytes, Parser::Generic, skip, 0);
+    for (const std::size_t block : blocks) {
+      EXPECT_EQ(load_dump(bytes, Parser::Fast, skip, block), reference)
+          << name << (skip ? " --skip-invalid" : "") << ", blocks of " << block;
+    }
+  }
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+TEST(FastPath, EqualsNlohmannOnEveryTestdataFile) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(TRACE_SUMMARY_TESTDATA)) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name == "args" || name == "expected_rc" || name == "expected_stdout" ||
+        entry.path().extension() == ".md" || entry.file_size() > (std::uintmax_t{4} << 20)) {
+      continue;
+    }
+    expect_same(read_file(entry.path()), entry.path().string(), {0, 4096});
+    ++files;
+  }
+  EXPECT_GT(files, 100u);
+}
+
+TEST(FastPath, ScansTheRecordsTritonserverWrites) {
+  std::vector<ScanToken> tokens;
+  const std::string stamp = R"({"id":17,"timestamps":[{"name":"HTTP_RECV_START","ns":5294383183578}]},)";
+  EXPECT_EQ(scan_record(stamp.data(), stamp.data() + stamp.size(), tokens), stamp.size() - 1);
+  ASSERT_EQ(tokens.size(), 13u);
+  EXPECT_EQ(tokens[2].kind, ScanToken::Kind::Unsigned);
+  EXPECT_EQ(tokens[2].u, 17u);
+  EXPECT_EQ(tokens[2].end, std::string(R"({"id":17,)").size());  // the byte after the number is read
+  EXPECT_EQ(tokens[11].kind, ScanToken::Kind::EndArray);
+  EXPECT_EQ(tokens[11].end, stamp.size() - 2);
+  EXPECT_EQ(stamp.substr(tokens[7].text_begin, tokens[7].text_size), "HTTP_RECV_START");
+  EXPECT_EQ(tokens[9].kind, ScanToken::Kind::Unsigned);
+  EXPECT_EQ(tokens[9].u, 5294383183578u);
+  // The same tokens as the general scanner gives for the same record
+  // with a byte it alone reads (a name outside ASCII).
+  std::string general = stamp;
+  general.replace(general.find("HTTP"), 4, "HTT\xC3\xA9");
+  std::vector<ScanToken> general_tokens;
+  ASSERT_EQ(scan_record(general.data(), general.data() + general.size(), general_tokens), general.size() - 1);
+  ASSERT_EQ(general_tokens.size(), tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    EXPECT_EQ(general_tokens[i].kind, tokens[i].kind) << i;
+    EXPECT_EQ(general_tokens[i].end, tokens[i].end + (i >= 7 ? 1 : 0)) << i;
+    if (tokens[i].kind == ScanToken::Kind::Key || tokens[i].kind == ScanToken::Kind::String) {
+      EXPECT_EQ(general_tokens[i].text_begin, tokens[i].text_begin + (i > 7 ? 1 : 0)) << i;
+    }
+  }
+  const std::string model = R"({"id":1,"model_name":"résnet50","model_version":1,"request_id":"a","parent_id":0}])";
+  EXPECT_EQ(scan_record(model.data(), model.data() + model.size(), tokens), model.size() - 1);
+  EXPECT_EQ(tokens[4].kind, ScanToken::Kind::String);
+  EXPECT_EQ(model.substr(tokens[4].text_begin, tokens[4].text_size), "résnet50");
+}
+
+TEST(FastPath, LeavesToNlohmannWhatItDoesNotRecognise) {
+  std::vector<ScanToken> tokens;
+  for (const std::string element :
+       {R"({"id": 1})", R"({"id":1.0})", R"({"id":1e3})", R"({"id":18446744073709551616})",
+        R"({"id":-9223372036854775809})", R"({"id":01})", R"({"id":"a\"b"})", "{\"id\":\"\x01\"}",
+        "{\"id\":\"\xC0\xAF\"}", "{\"id\":\"\xED\xA0\x80\"}", "{\"id\":\"\xF4\x90\x80\x80\"}", R"({"id":1)",
+        R"({"id":1})" /* no byte after it in range */, R"({"id":[1}})", R"({"id":tru})", R"({"id" :1})"}) {
+    const char* end = element.data() + element.size();
+    if (element == R"({"id":1})") end = element.data() + 7;  // cut just after the number
+    EXPECT_EQ(scan_record(element.data(), end, tokens), 0u) << element;
+  }
+}
+
+TEST(FastPath, EqualsNlohmannOnEveryWayBack) {
+  const std::string record = R"({"id":1,"timestamps":[{"name":"REQUEST_START","ns":10}]})";
+  const std::string model = R"({"id":1,"model_name":"m","model_version":1})";
+  const std::string end = R"({"id":1,"timestamps":[{"name":"REQUEST_END","ns":30}]})";
+  const std::vector<std::string> inputs = {
+      "",
+      " ",
+      "[",
+      "[]",
+      "[ ]",
+      "{}",
+      "3",
+      "[" + record + "]",
+      "[" + record + "," + model + "," + end + "]",
+      "[" + record + "," + model + "," + end + "]\n",
+      "[" + record + "," + model + "," + end + "] x",
+      "[" + record + ", " + model + "]",
+      "[" + record + ",\n" + model + "\n]",
+      "[" + record + ",]",
+      "[" + record + ",",
+      "[" + record + ",," + model + "]",
+      "[" + record + " ," + model + "]",
+      "[" + record + "," + model.substr(0, 20),
+      "[" + record + "," + "3," + model + "]",
+      "[" + record + "," + R"({"id":"x"})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A","ns":18446744073709551615}]})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A","ns":-1}]})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A"}]})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A","ns":1,"ns":2}],"id":2})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A\u0042","ns":1}]})" + "]",
+      "[" + record + "," + R"({"id":1,"timestamps":[{"name":"A","ns":1.5e999}]})" + "]",
+      "[" + record + "," + R"({"id":1,"model_name":null,"model_version":true,"x":[false,{"y":[]}]})" + "]",
+      "[" + record + "," +
+          R"({"id":1,"activity":"TENSOR_QUEUE_INPUT","tensor":{"name":"x","data":"1","shape":"1","dtype":"INT32"}})" +
+          "]",
+      "[" + record + "," + std::string("{\"id\":1,\0}", 10) + "]",
+      "[" + record + "]" + std::string(1, '\0'),
+      "[" + record + "," + "{\"id\":1,\"model_name\":\"\xff\"}" + "]",
+      "\xEF\xBB\xBF[" + record + "]",
+  };
+  for (const std::string& input : inputs) expect_same(input, input);
+}
+
+TEST(FastPath, ErrorsNameTheSamePlaceOnLaterLines) {
+  const std::string record = R"({"id":1,"timestamps":[{"name":"REQUEST_START","ns":10}]})";
+  const std::string input = "[" + record + ",\n" + record + ",\n  " + record + "," + record + ",{\"id\":}]";
+  expect_same(input, "later lines");
+  EXPECT_NE(load_dump(input, Parser::Fast, false, 0).find("line 3, column "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace trace_summary
