@@ -177,8 +177,9 @@ class FastPath {
     for (;;) {
       view = input_.buffered();
       if (view.empty() || view[0] != '{' || history_.size() > kMaxReplay) return nlohmann_rest();
-      const std::size_t size = scan_record(view.data(), view.data() + view.size(), tokens_);
-      if (size == 0) {
+      if (const std::size_t size = scan_stamp_record(view.data(), view.data() + view.size(), stamp_)) {
+        if (!stamp_element(view, size)) return false;
+      } else if (const std::size_t size = scan_record(view.data(), view.data() + view.size(), tokens_); size == 0) {
         const Outcome outcome = nlohmann_element();
         if (outcome != Outcome::ElementDone) return outcome == Outcome::Ok;
       } else if (!fast_element(view, size)) {
@@ -233,6 +234,45 @@ class FastPath {
     }
     if (size == view.size()) keep_pending(view.data() + size);
     return replay(view.data());
+  }
+
+  // The timestamp record in `stamp_`: its events, as replay() would give them.
+  bool stamp_element(std::string_view view, std::size_t size) {
+    restart_replay(view.data());
+    if (size == view.size()) keep_pending(view.data() + size);
+    const StampRecord& r = stamp_;
+    const std::uint32_t name_end = r.name_begin + r.name_size;
+    std::uint32_t at = 0;
+    auto to = [this, &at](std::uint32_t end) {
+      input_.skip(end - at);
+      at = end;
+    };
+    text_.assign(view.data() + r.name_begin, r.name_size);
+    to(1);
+    if (!sax_.start_object(kUnknownSize)) return false;
+    to(5);
+    if (!sax_.key(key_id_)) return false;
+    to(r.id_end + 1);
+    if (!sax_.number_unsigned(r.id)) return false;
+    to(r.id_end + 13);
+    if (!sax_.key(key_timestamps_)) return false;
+    to(r.id_end + 15);
+    if (!sax_.start_array(kUnknownSize)) return false;
+    to(r.id_end + 16);
+    if (!sax_.start_object(kUnknownSize)) return false;
+    to(r.id_end + 22);
+    if (!sax_.key(key_name_)) return false;
+    to(name_end + 1);
+    if (!sax_.string(text_)) return false;
+    to(name_end + 6);
+    if (!sax_.key(key_ns_)) return false;
+    to(r.ns_end + 1);
+    if (!(r.ns_unsigned ? sax_.number_unsigned(r.ns_u) : sax_.number_integer(r.ns_i))) return false;
+    if (!sax_.end_object()) return false;
+    to(r.ns_end + 2);
+    if (!sax_.end_array()) return false;
+    to(r.ns_end + 3);
+    return sax_.end_object();
   }
 
   bool replay(const char* element) {
@@ -308,7 +348,10 @@ class FastPath {
   InputSource& input_;
   Sax& sax_;
   std::vector<ScanToken> tokens_;
+  StampRecord stamp_;
   std::string text_;
+  // The keys of the timestamp record (the consumer takes them as strings).
+  std::string key_id_ = "id", key_timestamps_ = "timestamps", key_name_ = "name", key_ns_ = "ns";
   std::string lead_;               // "[" or nothing (the replay starts with the file)
   std::string history_;            // replayed bytes copied out of earlier blocks
   const char* pending_ = nullptr;  // replayed bytes still in the block, from here to the cursor

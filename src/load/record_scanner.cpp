@@ -221,90 +221,50 @@ class Scanner {
   int depth_ = 0;
 };
 
-// The record tritonserver writes for each timestamp, matched byte for byte:
-// {"id":N,"timestamps":[{"name":"NAME","ns":N}]} with NAME in printable
-// ASCII. Yields what Scanner would; anything else is left to Scanner.
-class StampRecordScanner {
- public:
-  StampRecordScanner(const char* begin, const char* end, std::vector<ScanToken>& tokens)
-      : begin_(reinterpret_cast<const unsigned char*>(begin)),
-        end_(reinterpret_cast<const unsigned char*>(end)),
-        p_(begin_),
-        tokens_(tokens) {}
-
-  std::size_t run() {
-    tokens_.clear();
-    if (!literal("{\"id\":")) return 0;
-    emit(Kind::BeginObject, 1);
-    key(1, 2);
-    if (!number() || tokens_.back().kind != Kind::Unsigned) return 0;
-    const unsigned char* fields = p_;
-    if (!literal(",\"timestamps\":[{\"name\":\"")) return 0;
-    key(fields - begin_ + 1, 10);
-    emit(Kind::BeginArray, fields - begin_ + 15);
-    emit(Kind::BeginObject, fields - begin_ + 16);
-    key(fields - begin_ + 16, 4);
-    const unsigned char* name = p_;
-    while (p_ < end_ && *p_ >= 0x20 && *p_ < 0x7F && *p_ != '"' && *p_ != '\\') ++p_;
-    if (p_ == end_ || *p_ != '"') return 0;
-    ScanToken& text = emit(Kind::String, p_ - begin_ + 1);
-    text.text_begin = static_cast<std::uint32_t>(name - begin_);
-    text.text_size = static_cast<std::uint32_t>(p_ - name);
-    const unsigned char* ns = p_;
-    if (!literal("\",\"ns\":")) return 0;
-    key(ns - begin_ + 2, 2);
-    if (!number()) return 0;
-    const unsigned char* close = p_;
-    if (!literal("}]}")) return 0;
-    emit(Kind::EndObject, close - begin_ + 1);
-    emit(Kind::EndArray, close - begin_ + 2);
-    emit(Kind::EndObject, close - begin_ + 3);
-    return static_cast<std::size_t>(p_ - begin_);
-  }
-
- private:
-  bool literal(const char* text) {
-    const std::size_t size = std::strlen(text);
-    if (static_cast<std::size_t>(end_ - p_) < size || std::memcmp(p_, text, size) != 0) return false;
-    p_ += size;
-    return true;
-  }
-  ScanToken& emit(Kind kind, std::ptrdiff_t end) {
-    ScanToken t;
-    t.kind = kind;
-    t.end = static_cast<std::uint32_t>(end);
-    tokens_.push_back(t);
-    return tokens_.back();
-  }
-  // The key whose opening quote is at `quote`, `size` bytes long.
-  void key(std::ptrdiff_t quote, std::uint32_t size) {
-    ScanToken& t = emit(Kind::Key, quote + size + 2);
-    t.text_begin = static_cast<std::uint32_t>(quote + 1);
-    t.text_size = size;
-  }
-  bool number() {
-    ScanToken t;
-    const unsigned char* after = p_ < end_ ? scan_integer(p_, end_, t) : nullptr;
-    if (after == nullptr) return false;
-    t.end = static_cast<std::uint32_t>(after - begin_ + 1);  // nlohmann has read the byte after it
-    tokens_.push_back(t);
-    p_ = after;
-    return true;
-  }
-
-  const unsigned char* begin_;
-  const unsigned char* end_;
-  const unsigned char* p_;
-  std::vector<ScanToken>& tokens_;
-};
-
 }  // namespace
 
 std::size_t scan_record(const char* begin, const char* end, std::vector<ScanToken>& tokens) {
   // Offsets are 32-bit: a longer element is left to nlohmann.
   if (end - begin > INT32_MAX) end = begin + INT32_MAX;
-  if (const std::size_t size = StampRecordScanner(begin, end, tokens).run()) return size;
   return Scanner(begin, end, tokens).run();
+}
+
+namespace {
+
+// Consumes `text` at p, or returns false.
+bool literal(const unsigned char*& p, const unsigned char* end, const char* text, std::size_t size) {
+  if (static_cast<std::size_t>(end - p) < size || std::memcmp(p, text, size) != 0) return false;
+  p += size;
+  return true;
+}
+
+}  // namespace
+
+std::size_t scan_stamp_record(const char* begin, const char* end, StampRecord& out) {
+  const auto* b = reinterpret_cast<const unsigned char*>(begin);
+  const auto* e = reinterpret_cast<const unsigned char*>(end);
+  if (end - begin > INT32_MAX) e = b + INT32_MAX;
+  const unsigned char* p = b;
+  ScanToken number;
+  if (!literal(p, e, "{\"id\":", 6) || p == e) return 0;
+  p = scan_integer(p, e, number);
+  if (p == nullptr || number.kind != Kind::Unsigned) return 0;
+  out.id = number.u;
+  out.id_end = static_cast<std::uint32_t>(p - b);
+  if (!literal(p, e, ",\"timestamps\":[{\"name\":\"", 24)) return 0;
+  const unsigned char* name = p;
+  while (p < e && *p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\') ++p;
+  out.name_begin = static_cast<std::uint32_t>(name - b);
+  out.name_size = static_cast<std::uint32_t>(p - name);
+  if (!literal(p, e, "\",\"ns\":", 7) || p == e) return 0;
+  p = scan_integer(p, e, number);
+  if (p == nullptr) return 0;
+  out.ns_unsigned = number.kind == Kind::Unsigned;
+  out.ns_u = number.u;
+  out.ns_i = number.i;
+  out.ns_end = static_cast<std::uint32_t>(p - b);
+  if (!literal(p, e, "}]}", 3)) return 0;
+  return static_cast<std::size_t>(p - b);
 }
 
 }  // namespace trace_summary

@@ -44,4 +44,22 @@ struct ScanToken {
 /// not complete in the range.
 std::size_t scan_record(const char* begin, const char* end, std::vector<ScanToken>& tokens);
 
+/// The record tritonserver writes for each timestamp, matched byte for byte:
+/// {"id":N,"timestamps":[{"name":"NAME","ns":N}]}, NAME in printable ASCII
+/// without quotes or backslashes. Its 13 events, and their offsets, follow
+/// from these (what scan_record() would yield for the same bytes).
+struct StampRecord {
+  std::uint64_t id = 0;
+  std::uint32_t id_end = 0;  ///< offset just past the id's digits
+  std::uint32_t name_begin = 0, name_size = 0;
+  bool ns_unsigned = true;  ///< nlohmann: number_unsigned (no sign) or number_integer
+  std::uint64_t ns_u = 0;
+  std::int64_t ns_i = 0;
+  std::uint32_t ns_end = 0;  ///< offset just past the ns's digits
+};
+
+/// Matches the timestamp record at `begin` within [begin, end); returns its
+/// size, or 0 when it is not exactly that record.
+std::size_t scan_stamp_record(const char* begin, const char* end, StampRecord& out);
+
 }  // namespace trace_summary
