@@ -124,13 +124,26 @@ TEST(FastPath, ScansTheRecordsTritonserverWrites) {
   EXPECT_EQ(model.substr(tokens[4].text_begin, tokens[4].text_size), "résnet50");
 }
 
+TEST(FastPath, ReadsIntegersToTheEdgesOf64Bits) {
+  std::vector<ScanToken> tokens;
+  const std::string max = R"({"id":18446744073709551615,"ns":-9223372036854775808,"n":-0})";
+  ASSERT_EQ(scan_record(max.data(), max.data() + max.size(), tokens), max.size());
+  EXPECT_EQ(tokens[2].kind, ScanToken::Kind::Unsigned);
+  EXPECT_EQ(tokens[2].u, UINT64_MAX);
+  EXPECT_EQ(tokens[4].kind, ScanToken::Kind::Integer);
+  EXPECT_EQ(tokens[4].i, INT64_MIN);
+  EXPECT_EQ(tokens[6].kind, ScanToken::Kind::Integer);  // nlohmann: -0 is a signed 0
+  EXPECT_EQ(tokens[6].i, 0);
+}
+
 TEST(FastPath, LeavesToNlohmannWhatItDoesNotRecognise) {
   std::vector<ScanToken> tokens;
   for (const std::string element :
        {R"({"id": 1})", R"({"id":1.0})", R"({"id":1e3})", R"({"id":18446744073709551616})",
-        R"({"id":-9223372036854775809})", R"({"id":01})", R"({"id":"a\"b"})", "{\"id\":\"\x01\"}",
-        "{\"id\":\"\xC0\xAF\"}", "{\"id\":\"\xED\xA0\x80\"}", "{\"id\":\"\xF4\x90\x80\x80\"}", R"({"id":1)",
-        R"({"id":1})" /* no byte after it in range */, R"({"id":[1}})", R"({"id":tru})", R"({"id" :1})"}) {
+        R"({"id":99999999999999999999})", R"({"id":100000000000000000000})", R"({"id":-9223372036854775809})",
+        R"({"id":01})", R"({"id":"a\"b"})", "{\"id\":\"\x01\"}", "{\"id\":\"\xC0\xAF\"}", "{\"id\":\"\xED\xA0\x80\"}",
+        "{\"id\":\"\xF4\x90\x80\x80\"}", R"({"id":1)", R"({"id":1})" /* no byte after it in range */, R"({"id":[1}})",
+        R"({"id":tru})", R"({"id" :1})"}) {
     const char* end = element.data() + element.size();
     if (element == R"({"id":1})") end = element.data() + 7;  // cut just after the number
     EXPECT_EQ(scan_record(element.data(), end, tokens), 0u) << element;

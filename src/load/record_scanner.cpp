@@ -57,18 +57,21 @@ const unsigned char* scan_integer(const unsigned char* p, const unsigned char* e
   const bool negative = *p == '-';
   if (negative) ++p;
   if (p == end || !in(*p, '0', '9')) return nullptr;
-  std::uint64_t value = 0;
   const unsigned char* digits = p;
   if (*p == '0') {
     ++p;
   } else {
-    for (; p < end && in(*p, '0', '9'); ++p) {
-      const unsigned digit = *p - '0';
-      if (value > (UINT64_MAX - digit) / 10) return nullptr;  // nlohmann reads it as a float
-      value = value * 10 + digit;
-    }
+    while (p < end && in(*p, '0', '9')) ++p;
   }
-  if (p == end || *p == '.' || *p == 'e' || *p == 'E' || p - digits > 20) return nullptr;
+  // Twenty digits may be more than 64 bits hold (nlohmann then reads a float).
+  constexpr std::size_t kMaxDigits = 20;
+  const auto count = static_cast<std::size_t>(p - digits);
+  if (count > kMaxDigits || (count == kMaxDigits && std::memcmp(digits, "18446744073709551615", kMaxDigits) > 0)) {
+    return nullptr;
+  }
+  std::uint64_t value = 0;
+  for (const unsigned char* d = digits; d < p; ++d) value = value * 10 + static_cast<unsigned>(*d - '0');
+  if (p == end || *p == '.' || *p == 'e' || *p == 'E') return nullptr;
   if (negative) {
     if (value > std::uint64_t{1} << 63) return nullptr;
     token.kind = Kind::Integer;
