@@ -199,6 +199,15 @@ std::unique_ptr<InputSource> InputSource::from_memory(std::string bytes) {
   return source;
 }
 
+std::unique_ptr<InputSource> InputSource::from_memory_in_blocks(std::string bytes, std::size_t block) {
+  std::unique_ptr<InputSource> source(new InputSource());
+  source->size_hint_ = bytes.size();
+  source->memory_ = std::move(bytes);
+  source->buffer_.resize(std::max<std::size_t>(block, 1));
+  source->pos_ = source->limit_ = source->buffer_.data();
+  return source;
+}
+
 std::unique_ptr<InputSource> InputSource::open_array_tail(const InputSource& whole, std::uint64_t offset) {
   if (offset == 0 || !whole.positional_) throw std::system_error(EINVAL, std::generic_category(), whole.path_);
   std::unique_ptr<InputSource> source = read_again(whole);
@@ -249,6 +258,14 @@ void InputSource::refill() {
   }
   block_start_ += used;
   pos_ = limit_ = begin;
+  if (file_ == nullptr && !exhausted_) {
+    const std::size_t got = std::min(buffer_.size(), memory_.size() - memory_at_);
+    std::memcpy(buffer_.data(), memory_.data() + memory_at_, got);
+    memory_at_ += got;
+    exhausted_ = got == 0;
+    limit_ = pos_ + got;
+    return;
+  }
   if (exhausted_ || file_ == nullptr) return;
   if (cancelled_ != nullptr && cancelled_->load(std::memory_order_relaxed)) {
     exhausted_ = true;
@@ -317,15 +334,19 @@ InputPosition InputSource::position() const {
   InputPosition p;
   const char* begin = buffer_.data();
   p.byte = offset();
-  p.line = 1 + lines_before_ + static_cast<std::uint64_t>(std::count(begin, pos_, '\n'));
-  std::uint64_t line_start = line_start_before_;
-  for (const char* c = pos_; c > begin; --c) {
-    if (c[-1] == '\n') {
-      line_start = block_start_ + static_cast<std::uint64_t>(c - begin);
-      break;
-    }
+  // Counted on from where the last call in this block left off: a reader
+  // that asks often pays for each byte once.
+  LineCount& n = line_count_;
+  if (n.block != begin || n.block_start != block_start_ || n.to > pos_) n = {begin, block_start_, begin, lines_before_, line_start_before_};
+  for (const char* c = n.to; c < pos_; ++c) {
+    c = static_cast<const char*>(std::memchr(c, '\n', static_cast<std::size_t>(pos_ - c)));
+    if (c == nullptr) break;
+    ++n.lines;
+    n.line_start = block_start_ + static_cast<std::uint64_t>(c - begin) + 1;
   }
-  p.column = p.byte - line_start + 1;
+  n.to = pos_;
+  p.line = 1 + n.lines;
+  p.column = p.byte - n.line_start + 1;
   return p;
 }
 

@@ -59,6 +59,9 @@ class InputSource {
   static std::unique_ptr<InputSource> open(const std::string& path);
   /// An input over bytes already in memory (tests, the verbose dump).
   static std::unique_ptr<InputSource> from_memory(std::string bytes);
+  /// As from_memory(), handed out in blocks of `block` bytes (tests of
+  /// readers that see one block at a time).
+  static std::unique_ptr<InputSource> from_memory_in_blocks(std::string bytes, std::size_t block);
   /// The rest of the uncompressed file `path` from byte `offset` on, read as
   /// if a `[` stood just before it (at `offset - 1`, which must be > 0): one
   /// part of a trace file read on its own thread. Offsets are the file's.
@@ -111,6 +114,13 @@ class InputSource {
   std::string_view buffered() {
     if (pos_ == limit_) refill();
     return {pos_, static_cast<std::size_t>(limit_ - pos_)};
+  }
+
+  /// Consumes the first `n` bytes that buffered() shows (a reader that
+  /// reads them itself), reading the next block when that was all.
+  void skip(std::size_t n) {
+    pos_ += n;
+    if (pos_ == limit_) refill();
   }
 
   /// Set when reading failed (an I/O error, not the end of the input).
@@ -171,6 +181,17 @@ class InputSource {
   std::uint64_t lines_before_ = 0;     // newlines before buffer_[0]
   std::uint64_t line_start_before_ = 0;  // offset just after the last newline before buffer_[0]
   bool exhausted_ = false;
+  // position(): the lines counted in this block so far.
+  struct LineCount {
+    const char* block = nullptr;  // the buffer and block they were counted in
+    std::uint64_t block_start = 0;
+    const char* to = nullptr;       // counted up to here
+    std::uint64_t lines = 0;        // newlines before `to`
+    std::uint64_t line_start = 0;   // offset just after the last of them
+  };
+  mutable LineCount line_count_;
+  std::string memory_;           // from_memory_in_blocks(): all the bytes
+  std::size_t memory_at_ = 0;    // how many of them have been handed out
   bool first_block_ = true;
   std::unique_ptr<GzipDecoder> gzip_;
   std::function<void(std::uint64_t)> observer_;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string_view>
 
+#include "load/fast_path.hpp"
 #include "load/otlp_loader.hpp"
 #include "load/part_reader.hpp"
 #include "base/errors.hpp"
@@ -261,7 +262,11 @@ class RecordReader {
   bool end_object() { return end_container(); }
   bool end_array() { return end_container(); }
   bool key(std::string& k);
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex);
+  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
+    return syntax_error(ex.id, token, ex.what());
+  }
+  /// A syntax error, as nlohmann words it (`id`, the token, its text).
+  bool syntax_error(int id, const std::string& token, std::string text);
 
  private:
   bool scalar(const Scalar& v);
@@ -357,13 +362,12 @@ bool RecordReader::reject(std::string_view kind, const std::string& what) {
   return true;
 }
 
-bool RecordReader::parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& ex) {
+bool RecordReader::syntax_error(int id, const std::string& token, std::string text) {
   constexpr int kNumberOverflow = 406;  // nlohmann refuses a float beyond a double's range
-  if (ex.id == kNumberOverflow) {
+  if (id == kNumberOverflow) {
     return fail("the number " + printable(token) + " is beyond the range of a double (Python reads it as inf; this tool cannot)");
   }
   // nlohmann's text: "[json.exception.parse_error.101] parse error at line 1, column 2: <what>".
-  std::string text = ex.what();
   const std::string marker = "parse error at ";
   if (auto at = text.find(marker); at != std::string::npos) text = text.substr(at + marker.size());
   // A file cut short ends in the middle of a token ("invalid ...") or
@@ -842,8 +846,8 @@ void reserve_for(TraceSet& set, std::uint64_t bytes) {
   advise_huge_pages(set.group_ids);
 }
 
-PartReader::PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes)
-    : input_(input) {
+PartReader::PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes, Parser parser)
+    : input_(input), parser_(parser) {
   reserve_for(set, expected_bytes);
   set.index_valid = false;
   reader_ = std::make_unique<RecordReader>(set, input, skip);
@@ -853,7 +857,9 @@ PartReader::~PartReader() = default;
 
 PartEnding PartReader::read() {
   RecordReader& reader = *reader_;
-  const bool ok = json::sax_parse(input_.begin(), input_.end(), &reader, json::input_format_t::json, true, false);
+  const bool ok = parser_ == Parser::Fast
+                      ? FastPath<RecordReader>(input_, reader).parse()
+                      : json::sax_parse(input_.begin(), input_.end(), &reader, json::input_format_t::json, true, false);
   if (!input_.read_error().empty()) throw DataError("read error: " + input_.read_error());
   if (ok && !input_.at_end()) {
     throw DataError(printable_position(input_) + "unexpected NUL byte after the end of the array");
@@ -882,8 +888,8 @@ LoadNotes PartReader::append_part(TraceSet& part, const PartEnding& ending) {
 }
 
 // The whole of `input`, in one pass on this thread.
-LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip) {
-  PartReader reader(set, input, skip, input.size_hint());
+LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip, Parser parser) {
+  PartReader reader(set, input, skip, input.size_hint(), parser);
   const PartEnding ending = reader.read();
   set.ids_at_the_cut.insert(set.ids_at_the_cut.end(), ending.ids_at_the_cut.begin(), ending.ids_at_the_cut.end());
   return ending.notes;
@@ -894,7 +900,7 @@ LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip) {
 LoadNotes append_trace_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
   if (is_opentelemetry_input(input)) return append_otlp_file(set, input, options);
   std::optional<LoadNotes> notes = detail::read_in_parts(set, input, options);
-  if (!notes) notes = detail::read_in_one_pass(set, input, options.skip);
+  if (!notes) notes = detail::read_in_one_pass(set, input, options.skip, options.parser);
   set.complete_records += notes->complete_records;
   set.complete_bytes = notes->complete_bytes;
   return *notes;

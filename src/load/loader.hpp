@@ -11,6 +11,16 @@
 
 namespace trace_summary {
 
+/// Which parser reads a trace file's JSON.
+enum class Parser : std::uint8_t {
+  /// The fast path (load/fast_path.hpp) for what tritonserver writes, with
+  /// nlohmann behind it for everything else: the same result, always.
+  Fast,
+  /// nlohmann's SAX parser alone: the reference, for tests, fuzzers and
+  /// benchmarks that compare the two.
+  Generic,
+};
+
 /// How to read a file.
 struct LoadOptions {
   /// --skip-invalid: leave out elements that break a rule, logged here.
@@ -26,6 +36,8 @@ struct LoadOptions {
   /// Where to look for the split points (byte offsets, increasing); empty:
   /// at even shares of the file. For tests.
   std::vector<std::uint64_t> split_near;
+  /// Which parser reads it.
+  Parser parser = Parser::Fast;
 };
 
 /// Reads every record of `input` into a TraceSet indexed by id.

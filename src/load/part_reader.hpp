@@ -35,7 +35,7 @@ class PartReader {
  public:
   /// Reads `input` into `set` (which may hold other files' records), leaving
   /// room for `expected_bytes` of JSON without growing.
-  PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes);
+  PartReader(TraceSet& set, InputSource& input, SkipLog* skip, std::uint64_t expected_bytes, Parser parser);
   ~PartReader();
   PartReader(const PartReader&) = delete;
   PartReader& operator=(const PartReader&) = delete;
@@ -51,6 +51,7 @@ class PartReader {
 
  private:
   InputSource& input_;
+  Parser parser_;
   std::unique_ptr<RecordReader> reader_;
 };
 
@@ -58,7 +59,7 @@ class PartReader {
 void reserve_for(TraceSet& set, std::uint64_t bytes);
 
 /// Reads all of `input` into `set` on this thread (loader.cpp).
-LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip);
+LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip, Parser parser);
 
 /// Reads `input` in parts on `options.jobs` threads when it is worth it and
 /// possible (split_loader.cpp): a large uncompressed regular file, not yet

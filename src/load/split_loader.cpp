@@ -74,6 +74,7 @@ std::vector<std::uint64_t> plan_cuts(const InputSource& input, const LoadOptions
 struct Part {
   std::unique_ptr<InputSource> input;
   std::uint64_t begin = 0, size = 0;
+  Parser parser = Parser::Fast;
   bool last = false;
   TraceSet set;
   PartEnding ending;
@@ -84,7 +85,7 @@ struct Part {
 
 void parse_part(Part& part, std::atomic<bool>& cancel) {
   try {
-    PartReader reader(part.set, *part.input, nullptr, part.size);
+    PartReader reader(part.set, *part.input, nullptr, part.size, part.parser);
     part.ending = reader.read();
     const PartEnding& e = part.ending;
     part.good = part.last ? !e.notes.truncated || e.notes.complete_records > 0 : e.at_split;
@@ -131,12 +132,13 @@ struct SetMark {
 };
 
 std::vector<std::unique_ptr<Part>> open_parts(const InputSource& input, const std::vector<std::uint64_t>& cuts,
-                                              std::atomic<bool>& cancel) {
+                                              std::atomic<bool>& cancel, Parser parser) {
   std::vector<std::unique_ptr<Part>> parts;
   for (std::size_t k = 0; k < cuts.size(); ++k) {
     auto part = std::make_unique<Part>();
     part->input = InputSource::open_array_tail(input, cuts[k]);
     part->begin = cuts[k];
+    part->parser = parser;
     part->last = k + 1 == cuts.size();
     part->size = (part->last ? input.size_hint() : cuts[k + 1]) - cuts[k];
     if (!part->last) part->input->stop_at(cuts[k + 1]);
@@ -151,14 +153,14 @@ std::vector<std::unique_ptr<Part>> open_parts(const InputSource& input, const st
 // Parses the first part here and the others on their threads, and takes the
 // others' records in. nullopt: the result is not that of one pass.
 std::optional<LoadNotes> parse_parts(TraceSet& set, InputSource& input, std::vector<std::unique_ptr<Part>>& parts,
-                                     std::atomic<bool>& cancel) {
+                                     std::atomic<bool>& cancel, Parser parser) {
   JoinAll join{parts, cancel};
   try {
     for (auto& part : parts) part->thread = std::thread(parse_part, std::ref(*part), std::ref(cancel));
   } catch (const std::system_error&) {
     return std::nullopt;  // no more threads to be had: one pass
   }
-  PartReader first(set, input, nullptr, input.size_hint());
+  PartReader first(set, input, nullptr, input.size_hint(), parser);
   PartEnding ending;
   try {
     ending = first.read();
@@ -193,7 +195,7 @@ std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const 
   std::atomic<bool> cancel{false};
   std::vector<std::unique_ptr<Part>> parts;
   try {
-    parts = open_parts(input, cuts, cancel);
+    parts = open_parts(input, cuts, cancel, options.parser);
   } catch (const std::system_error&) {
     return std::nullopt;  // read in one pass, from `input`
   }
@@ -209,7 +211,7 @@ std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const 
   const SetMark mark(set);
   std::optional<LoadNotes> notes;
   try {
-    notes = parse_parts(set, input, parts, cancel);
+    notes = parse_parts(set, input, parts, cancel, options.parser);
   } catch (...) {
     input.observe_reads(observer);
     throw;
@@ -220,7 +222,7 @@ std::optional<LoadNotes> read_in_parts(TraceSet& set, InputSource& input, const 
   mark.restore(set);
   std::unique_ptr<InputSource> again = InputSource::read_again(input);
   again->observe_reads(observer);
-  return read_in_one_pass(set, *again, nullptr);
+  return read_in_one_pass(set, *again, nullptr, options.parser);
 }
 
 }  // namespace detail

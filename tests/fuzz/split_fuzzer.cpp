@@ -2,8 +2,6 @@
 // in one pass and in parts (cuts near offsets the input picks); the two
 // loads must hold exactly the same thing, or fail with the same message.
 // A difference aborts: a finding. Other exceptions than DataError too.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -13,23 +11,13 @@
 #include "../trace_set_dump.hpp"
 #include "base/errors.hpp"
 #include "load/loader.hpp"
+#include "scratch_file.hpp"
 
 namespace {
 
 using namespace trace_summary;
 
-// One file per fuzzing process, rewritten for each input.
-const std::string& scratch_file() {
-  static const std::string path = [] {
-    char name[] = "/tmp/split_fuzzer_XXXXXX";
-    const int fd = ::mkstemp(name);
-    if (fd < 0) std::abort();
-    ::close(fd);
-    std::atexit([] { std::remove(scratch_file().c_str()); });
-    return std::string(name);
-  }();
-  return path;
-}
+using testing::scratch_file;
 
 std::string load(const LoadOptions& options) {
   try {
