@@ -70,27 +70,37 @@ void add_stream_values(const std::vector<StatRow>& rows, const StreamTimes& stre
   }
 }
 
-// Each row's share of the request time (the first row's sum); none for the
-// streamed rows, where it means nothing.
-void set_shares(std::vector<StatRow>& rows) {
-  const wide_int request_total = rows.front().sum_ns;
-  for (StatRow& row : rows) {
-    if (is_stream_row(*row.def)) continue;
-    row.share_percent = request_total == 0 ? 0 : exact_ratio(row.sum_ns * 100, 1) / exact_ratio(request_total, 1);
+// Each row's share of the request time: `sums[r]` over `sums[0]`, the first
+// row's; none for the streamed rows, where it means nothing.
+void set_shares(std::vector<StatRow>& rows, const std::vector<wide_int>& sums) {
+  const wide_int request_total = sums.front();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (is_stream_row(*rows[r].def)) continue;
+    rows[r].share_percent = request_total == 0 ? 0 : exact_ratio(sums[r] * 100, 1) / exact_ratio(request_total, 1);
   }
+}
+
+void set_shares(std::vector<StatRow>& rows) {
+  std::vector<wide_int> sums;
+  for (const StatRow& row : rows) sums.push_back(row.sum_ns);
+  set_shares(rows, sums);
 }
 
 // A model with streamed requests has rows that only its ordinary requests
 // have (the protocol's): a formula's sums over all traces would subtract
 // parts of other traces, so each row's sum (and its average over the
-// model's `count` traces) is over the traces that had it.
-void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums, std::uint64_t count) {
+// model's `count` traces) is over the traces that had it. Shares are of the
+// request time, so they are over the traces that have the first row
+// (`of_first`): a streamed request's handler time is not a part of another
+// request's request time.
+void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums, const std::vector<wide_int>& of_first,
+                  std::uint64_t count) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (is_stream_row(*rows[r].def)) continue;
     rows[r].sum_ns = sums[r];
     rows[r].avg_us = exact_ratio(sums[r], count * 1000);
   }
-  set_shares(rows);
+  set_shares(rows, of_first);
 }
 
 }  // namespace
@@ -114,13 +124,15 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   set_shares(report.rows);
   if (!request.distribution) return report;
   std::vector<std::vector<double>> values(report.rows.size());
-  std::vector<wide_int> sums(report.rows.size(), 0);
+  std::vector<wide_int> sums(report.rows.size(), 0), of_first(report.rows.size(), 0);
   for (std::uint32_t t : traces) {
     const SpanTimes spans = trace_spans(set, summary, pass.protocol, pass.traces[t]);
+    const bool has_first = row_value_ns(*report.rows.front().def, spans).has_value();
     for (std::size_t r = 0; r < report.rows.size(); ++r) {
       if (auto v = row_value_ns(*report.rows[r].def, spans)) {
         values[r].push_back(static_cast<double>(*v));
         sums[r] += *v;
+        if (has_first) of_first[r] += *v;
       }
     }
     if (m.stream.requests == 0) continue;
@@ -130,7 +142,7 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   }
   for (std::size_t r = 0; r < report.rows.size(); ++r)
     add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
-  if (m.stream.requests > 0) share_of_had(report.rows, sums, m.count);
+  if (m.stream.requests > 0) share_of_had(report.rows, sums, of_first, m.count);
   return report;
 }
 
