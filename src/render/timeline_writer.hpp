@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <string>
 
+#include "render/replacing_file.hpp"
 #include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
@@ -36,8 +37,7 @@ class TimelineSink final : public ReportSink {
  private:
   void event(const std::string& json);
 
-  std::string path_, temp_path_;
-  std::FILE* file_ = nullptr;
+  ReplacingFile file_;
   std::uint64_t limit_;
   RequestSelection top_;
   int next_pid_ = 1;
