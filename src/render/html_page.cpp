@@ -14,7 +14,7 @@ namespace {
 
 constexpr const char* kStyle = R"(
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.4;color:#1a1a1a}
-body{margin:0 auto;max-width:1240px;padding:12px 16px}
+body{margin:0 auto;max-width:1240px;padding:12px 16px;overflow-wrap:anywhere}
 h1{font-size:1.5rem;margin:.2em 0}h2{font-size:1.3rem;border-bottom:2px solid #0072B2;margin-top:1.6em}
 h3{font-size:1.1rem;margin-top:1.6em}h4{font-size:1rem;margin:1em 0 .3em}
 svg{width:100%;height:auto;display:block;font-size:11px;fill-opacity:1}

@@ -1,5 +1,6 @@
 #include "report/model_tree.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -7,6 +8,7 @@ namespace trace_summary {
 namespace {
 
 struct TraceEntry {
+  wide_int id = 0;
   ModelNode node;
   wide_int time_ns = 0;
   std::optional<wide_int> parent_id;
@@ -29,25 +31,34 @@ double ModelEdge::share_percent() const {
 ModelTree model_tree(const FileReport& report) {
   ModelTree tree;
   if (!report.may_have_children()) return tree;
-  std::map<wide_int, TraceEntry> traces;
+  std::vector<TraceEntry> traces;  // sorted by id: 48 bytes a trace
   std::map<ModelNode, wide_int> totals;
   for (Protocol protocol : kProtocols) {
     const std::vector<const SpanDef*> rows = catalogue_rows(protocol, report.compat());
     report.for_each_trace(protocol, [&](const TraceView& t) {
-      const TraceEntry entry{{protocol, t.model}, own_time_ns(t, rows).value_or(0), t.parent_id};
-      traces.emplace(t.id, entry);
-      totals[entry.node] += entry.time_ns;
+      traces.push_back({t.id, {protocol, t.model}, own_time_ns(t, rows).value_or(0), t.parent_id});
+      totals[traces.back().node] += traces.back().time_ns;
     });
   }
+  // A trace both passes count is taken once, as its first pass has it.
+  std::stable_sort(traces.begin(), traces.end(), [](const TraceEntry& a, const TraceEntry& b) { return a.id < b.id; });
+  traces.erase(
+      std::unique(traces.begin(), traces.end(), [](const TraceEntry& a, const TraceEntry& b) { return a.id == b.id; }),
+      traces.end());
+  auto find = [&](wide_int id) {
+    const auto at =
+        std::lower_bound(traces.begin(), traces.end(), id, [](const TraceEntry& e, wide_int v) { return e.id < v; });
+    return at != traces.end() && at->id == id ? at : traces.end();
+  };
   std::map<std::pair<ModelNode, ModelNode>, std::size_t> index;
   std::set<ModelNode> root_models, parents;
-  for (const auto& [id, child] : traces) {
-    const auto parent = child.parent_id ? traces.find(*child.parent_id) : traces.end();
+  for (const TraceEntry& child : traces) {
+    const auto parent = child.parent_id ? find(*child.parent_id) : traces.end();
     if (parent == traces.end()) {
       root_models.insert(child.node);
       continue;
     }
-    const auto key = std::make_pair(parent->second.node, child.node);
+    const auto key = std::make_pair(parent->node, child.node);
     auto [at, added] = index.emplace(key, tree.edges.size());
     if (added) tree.edges.push_back({key.first, key.second, 0, 0, totals[key.first]});
     ModelEdge& edge = tree.edges[at->second];
