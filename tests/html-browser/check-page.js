@@ -53,8 +53,8 @@ async function charts(page) {
   return page.evaluate(() => Array.from(document.querySelectorAll('[data-chart]')).map((el) => {
     const svgs = Array.from(el.querySelectorAll('svg'));
     const marks = el.querySelectorAll('rect, path, line, polyline, li').length;
-    const box = el.getBoundingClientRect();
-    const ok = (el.dataset.chart === 'tree' || svgs.length > 0) && marks > 0 && box.width > 0 && box.height > 0;
+    const drawn = (e) => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+    const ok = (el.dataset.chart === 'tree' ? drawn(el) : svgs.length > 0 && svgs.every(drawn)) && marks > 0;
     const label = svgs.every((s) => (s.getAttribute('aria-label') || '').length > 0);
     return { kind: el.dataset.chart, ok, label, marks };
   }));
