@@ -9,7 +9,7 @@ _trace_summary() {
   local prev=${COMP_WORDS[COMP_CWORD-1]}
   local opts="-h --help --version -v --verbose -t --show-trace --compat --skip-invalid
     --format --percentiles --merge --model --top --sort --timeline --timeline-limit
-    --fail-if-empty -j --jobs --progress --no-progress"
+    --fail-if-empty -j --jobs --progress --no-progress --html --window"
   local listen_opts="-h --help --address --allow-remote --save --every --duration --format -t --show-trace
     --compat --model --max-body --max-connections --read-timeout --request-timeout"
   local subcommand=""
@@ -39,10 +39,10 @@ _trace_summary() {
       COMPREPLY=($(compgen -W "request http_infer http_receive http_send grpc_infer grpc_wait_read grpc_send
         handler handler_overhead queue compute compute_input compute_infer compute_output" -- "$cur"))
       return ;;
-    --timeline-limit | --model | --top)
+    --timeline-limit | --model | --top | --window)
       COMPREPLY=()
       return ;;
-    --timeline)
+    --timeline | --html)
       compopt -o filenames 2>/dev/null
       COMPREPLY=($(compgen -f -- "$cur"))
       return ;;

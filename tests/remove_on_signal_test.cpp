@@ -7,7 +7,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "io/remove_on_signal.hpp"
 
@@ -85,7 +88,45 @@ TEST(RemoveOnSignal, PreviousHandlersComeBack) {
   EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
   EXPECT_TRUE(exists(path));  // the handler was gone: nothing removed it
   std::remove(path.c_str());
-  EXPECT_NO_THROW({ RemoveOnSignal again(path); });  // one at a time, and the first is gone
+  EXPECT_NO_THROW({ RemoveOnSignal again(path); });  // the first gave its slot back
+}
+
+// --timeline and --html together: both temporary files are armed at once,
+// the signal removes both, and handlers come back only when the last goes.
+TEST(RemoveOnSignal, SeveralArmedAtOnceAreAllRemoved) {
+  const std::string first = make_file(), second = make_file(), kept = make_file();
+  const int status = in_child([&] {
+    ::signal(SIGINT, SIG_DFL);
+    RemoveOnSignal a(first);
+    {
+      RemoveOnSignal b(kept);
+      b.disarm();
+    }  // one gone: the other is still armed
+    RemoveOnSignal c(second);
+    ::raise(SIGINT);
+  });
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << status;
+  EXPECT_FALSE(exists(first));
+  EXPECT_FALSE(exists(second));
+  EXPECT_TRUE(exists(kept));
+  std::remove(first.c_str());
+  std::remove(second.c_str());
+  std::remove(kept.c_str());
+}
+
+TEST(RemoveOnSignal, OneMoreThanTheSlotsIsRefused) {
+  const std::string path = make_file();
+  const int status = in_child([&] {
+    std::vector<std::unique_ptr<RemoveOnSignal>> armed;
+    for (std::size_t i = 0; i < RemoveOnSignal::kMaxArmed; ++i) armed.push_back(std::make_unique<RemoveOnSignal>(path));
+    try {
+      RemoveOnSignal extra(path);
+    } catch (const std::logic_error&) {
+      std::_Exit(3);
+    }
+  });
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 3) << status;
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -99,7 +99,33 @@ std::optional<std::string> parse_percentiles(const std::string& text, std::vecto
 
 struct RawValues {
   std::string percentiles, top, timeline_limit, jobs;
+  std::string window;
 };
+
+void add_page_options(CLI::App& app, Arguments& args, RawValues& raw) {
+  app.add_option("--html", args.html,
+                 describe("Also write one self-contained HTML page to FILE: per model where the time goes, "
+                          "distributions, latency over time, the slowest requests, ensembles"))
+      ->type_name("FILE");
+  app.add_option("--window", raw.window,
+                 describe("Request time per window of DURATION (10s, 500ms, 1m): count, p50, p99 in table, "
+                          "json and csv, and on the --html page"))
+      ->type_name("DURATION");
+}
+
+std::optional<std::string> check_page_values(Arguments& args, const RawValues& raw) {
+  if (!raw.window.empty()) {
+    const auto window = parse_duration(raw.window);
+    if (!window) return "--window: '" + raw.window + "' is not a duration such as 10s, 500ms or 1m";
+    args.window_ns = *window;
+  }
+  if (args.html_given && args.html.empty()) return std::string("--html: give a file name");
+  if (args.html == "-") return std::string("--html: standard output carries the summary; give a file name");
+  if (!args.html.empty() && args.html == args.timeline) {
+    return std::string("--html and --timeline name the same file; give two file names");
+  }
+  return std::nullopt;
+}
 
 void add_options(CLI::App& app, Arguments& args, RawValues& raw) {
   app.footer(kFooter);
@@ -161,6 +187,7 @@ void add_options(CLI::App& app, Arguments& args, RawValues& raw) {
       describe("Show a progress line on standard error while reading (default: only on a terminal)"));
   app.add_flag_function("--no-progress", [&args](std::int64_t) { args.progress = false; },
                         describe("Never show the progress line"));
+  add_page_options(app, args, raw);
   app.add_option("FILE", args.files, describe("Trace files to summarise ('-' is standard input)"))->type_name("");
 }
 
@@ -207,6 +234,7 @@ std::optional<std::string> check_values(Arguments& args, const RawValues& raw) {
   if (args.timeline == "-") {
     return std::string("--timeline: standard output carries the summary; give a file name");
   }
+  if (auto error = check_page_values(args, raw)) return error;
   if (args.verbose && args.format != "text") return std::string("-v works with --format text only");
   if (args.files.empty()) return std::string("give at least one FILE (or - for standard input)");
   return std::nullopt;
@@ -250,7 +278,24 @@ std::vector<std::string> sort_keys() {
 std::vector<std::string> long_option_names() {
   return {"--help",          "--version", "--show-trace", "--verbose",  "--compat",   "--skip-invalid",
           "--format",        "--percentiles", "--merge",  "--model",    "--top",      "--sort",
-          "--timeline",      "--timeline-limit", "--fail-if-empty", "--jobs", "--progress", "--no-progress"};
+          "--timeline",      "--timeline-limit", "--fail-if-empty", "--jobs", "--progress", "--no-progress",
+          "--html",          "--window"};
+}
+
+std::optional<std::uint64_t> parse_duration(const std::string& text) {
+  static const std::vector<std::pair<std::string, double>> kUnits = {{"ns", 1},  {"us", 1e3}, {"ms", 1e6},
+                                                                     {"s", 1e9}, {"m", 60e9}, {"h", 3600e9}};
+  const std::size_t digits = text.find_first_not_of("0123456789.");
+  if (digits == std::string::npos || digits == 0) return std::nullopt;
+  const auto number = decimal(text.substr(0, digits));
+  const std::string unit = text.substr(digits);
+  for (const auto& [name, ns] : kUnits) {
+    if (unit != name || !number) continue;
+    const double value = std::round(*number * ns);
+    if (value < 1 || value > 1e18) return std::nullopt;
+    return static_cast<std::uint64_t>(value);
+  }
+  return std::nullopt;
 }
 
 std::string closest(const std::string& word, const std::vector<std::string>& candidates) {
@@ -284,6 +329,7 @@ ParseResult parse_arguments(int argc, char** argv) {
     return {ParseResult::Action::Print, {}, std::string("trace_summary ") + TRACE_SUMMARY_VERSION + "\n"};
   }
   result.args.timeline_given = app.count("--timeline") > 0;
+  result.args.html_given = app.count("--html") > 0;
   if (auto error = check_values(result.args, raw)) return {ParseResult::Action::Fail, {}, *error};
   return result;
 }

@@ -30,6 +30,10 @@ struct Arguments {
   std::uint64_t timeline_limit = 10000;
   unsigned jobs = 1;
   std::vector<std::string> files;
+  // The report page and latency over time.
+  std::string html;  ///< --html FILE
+  bool html_given = false;
+  std::uint64_t window_ns = 0;  ///< --window DURATION (0: not asked)
 };
 
 /// What parsing decided.
@@ -54,6 +58,10 @@ std::vector<std::string> sort_keys();
 
 /// The long options (`--format`, ...), for suggestions and tests.
 std::vector<std::string> long_option_names();
+
+/// "10s", "250ms", "1.5m", "500us", "100ns" in ns; nullopt when it is not
+/// a positive duration with one of the units ns, us, ms, s, m, h.
+std::optional<std::uint64_t> parse_duration(const std::string& text);
 
 /// The closest of `candidates` to `word` (at most 3 edits away), or "".
 std::string closest(const std::string& word, const std::vector<std::string>& candidates);

@@ -20,6 +20,7 @@
 #include "io/progress.hpp"
 #include "app/arguments.hpp"
 #include "app/format_sink.hpp"
+#include "render/html_page.hpp"
 #include "render/request_rows.hpp"
 #include "render/timeline_writer.hpp"
 
@@ -150,6 +151,9 @@ std::vector<std::string> idle_options(const Arguments& args) {
     notes.push_back("--sort ranks for --top and --timeline; neither is given");
   }
   if (args.timeline_limit != 10000 && args.timeline.empty()) notes.push_back("--timeline-limit without --timeline");
+  if (args.window_ns > 0 && !(statistics || !args.html.empty())) {
+    notes.push_back("--window applies to the table, json and csv formats and to --html only");
+  }
   if (args.top > 0 && args.format == "csv") {
     notes.push_back("--top lists requests in the text, table, json, jsonl and csv-requests formats, not in csv");
   }
@@ -189,6 +193,9 @@ int run_cli(int argc, char** argv) {
   if (!args.timeline.empty() && is_an_input(args.timeline, args.files)) {
     return usage_error("--timeline: " + args.timeline + " is one of the input files; give another file name");
   }
+  if (!args.html.empty() && is_an_input(args.html, args.files)) {
+    return usage_error("--html: " + args.html + " is one of the input files; give another file name");
+  }
   for (const std::string& note : idle_options(args)) std::cerr << "trace_summary: note: " << note << '\n';
 
   RunPlan plan;
@@ -202,7 +209,8 @@ int run_cli(int argc, char** argv) {
 
   Output out(1);
   std::vector<std::unique_ptr<ReportSink>> sinks;
-  const OutputOptions output{args.format, args.verbose, args.show_trace, args.percentiles, args.top, args.sort};
+  const OutputOptions output{args.format, args.verbose, args.show_trace, args.percentiles,
+                             args.top,    args.sort,    args.window_ns};
   sinks.push_back(make_format_sink(output, plan.compute.compat, out));
   if (!args.timeline.empty()) {
     try {
@@ -210,6 +218,14 @@ int run_cli(int argc, char** argv) {
                                                      RequestSelection{args.top, RankKey(args.sort)}));
     } catch (const std::runtime_error& e) {
       return usage_error(std::string("--timeline: ") + e.what());
+    }
+  }
+  if (!args.html.empty()) {
+    try {
+      const RequestSelection top{args.top, RankKey(args.sort)};
+      sinks.push_back(std::make_unique<HtmlSink>(args.html, PageOptions{TRACE_SUMMARY_VERSION, top, args.window_ns}));
+    } catch (const std::runtime_error& e) {
+      return usage_error(std::string("--html: ") + e.what());
     }
   }
   TeeSink sink(std::move(sinks));
@@ -222,7 +238,7 @@ int run_cli(int argc, char** argv) {
     if (e.broken_pipe()) return kExitOk;
     std::cerr << "trace_summary: cannot write the output: " << e.what() << '\n';
     return kExitOutput;
-  } catch (const std::runtime_error& e) {  // the timeline file
+  } catch (const std::runtime_error& e) {  // the timeline or the page
     std::cerr << "trace_summary: " << printable(e.what()) << '\n';
     return kExitOutput;
   }

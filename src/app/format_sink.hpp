@@ -18,6 +18,7 @@ struct OutputOptions {
   std::vector<double> percentiles = {50, 90, 99};
   std::size_t top = 0;            ///< --top N (0: not asked)
   std::string sort = "request";  ///< --sort
+  std::uint64_t window_ns = 0;   ///< --window (0: not asked)
 };
 
 /// The sink that writes `options.format` to `out`.

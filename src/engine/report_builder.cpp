@@ -1,6 +1,7 @@
 #include "engine/report_builder.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "engine/dataflow.hpp"
 #include "engine/model_filter.hpp"
@@ -69,13 +70,16 @@ class EngineReport final : public FileReport {
   const std::vector<std::string>& inputs() const override { return inputs_; }
   Compat compat() const override { return effective_compat(summary_); }
   const std::vector<Warning>& warnings() const override { return warnings_; }
+  const std::string& server_mode() const override { return server_mode_; }
 
   std::size_t model_count(Protocol protocol) const override { return pass(protocol).models.size(); }
 
   ModelReport model(Protocol protocol, std::size_t index, const StatsRequest& request) const override {
     const PassSummary& p = pass(protocol);
-    return model_report(set_, summary_, p, index, request.distribution ? traces_of(protocol, index) : TraceRange{},
-                        request);
+    const bool timed = request.window_ns > 0 || request.scatter_limit > 0;
+    const bool per_trace = request.distribution || timed;
+    return model_report(set_, summary_, p, index, per_trace ? traces_of(protocol, index) : TraceRange{}, request,
+                        timed ? time_span() : TimeSpan{});
   }
 
   void for_each_trace(Protocol protocol, const TraceCallback& fn) const override {
@@ -96,6 +100,7 @@ class EngineReport final : public FileReport {
     }
   }
 
+  bool may_have_children() const override { return !set_.parent_ids.empty(); }
   bool has_dataflow() const override { return has_dataflow_; }
   void write_dataflow(Output& out) const override {
     if (!has_dataflow_) return;
@@ -107,6 +112,7 @@ class EngineReport final : public FileReport {
   TraceSet set_;
   FileSummary summary_;
   std::vector<Warning> warnings_;
+  std::string server_mode_ = "OpenTelemetry";  // what the live receiver takes in
   bool has_dataflow_ = false;
   bool skip_invalid_ = false;
   const std::vector<bool>* kept_groups_ = nullptr;  // with --model: &kept_; else all
@@ -134,6 +140,26 @@ class EngineReport final : public FileReport {
     return {index.order.data() + index.begin[model], index.order.data() + index.begin[model + 1]};
   }
 
+  // The earliest and latest start of a span paired in either pass, found
+  // on first use.
+  TimeSpan time_span() const {
+    if (time_span_) return *time_span_;
+    TimeSpan found;
+    bool any = false;
+    for (const PassSummary* p : {&summary_.http, &summary_.grpc}) {
+      for (const CountedTrace& t : p->traces) {
+        for (const auto& span : trace_spans(set_, summary_, p->protocol, t)) {
+          if (!span) continue;
+          if (!any || span->start_ns < found.origin_ns) found.origin_ns = span->start_ns;
+          if (!any || span->start_ns > found.end_ns) found.end_ns = span->start_ns;
+          any = true;
+        }
+      }
+    }
+    time_span_ = found;
+    return found;
+  }
+
   struct ByModel {
     std::vector<std::uint32_t> begin, order;
   };
@@ -141,6 +167,7 @@ class EngineReport final : public FileReport {
   std::string display_name_;
   std::vector<std::string> inputs_;
   mutable std::array<ByModel, 2> by_model_;  // one thread uses a report
+  mutable std::optional<TimeSpan> time_span_;
 };
 
 // --merge reads shards of one trace set, and tritonserver writes each trace
@@ -188,6 +215,9 @@ void load_inputs(EngineReport& report, const std::vector<NamedInput>& inputs, co
       notes.push_back(append_trace_file(report.set_, *input.source, options));
     }
   }
+  const bool otlp = std::any_of(notes.begin(), notes.end(), [](const LoadNotes& n) { return n.opentelemetry; });
+  const bool file = std::any_of(notes.begin(), notes.end(), [](const LoadNotes& n) { return !n.opentelemetry; });
+  report.server_mode_ = otlp && file ? "trace file, OpenTelemetry" : otlp ? "OpenTelemetry" : "trace file";
   report.set_.index_by_id();
   if (inputs.size() > 1) refuse_repeated_ids(report.set_, inputs, first_record);
 }

@@ -63,7 +63,7 @@ struct PairRule {
 };
 
 // The measured rows of a pass, in the catalogue's order.
-std::vector<PairRule> pair_rules(Protocol protocol, Compat compat) {
+std::vector<PairRule> make_pair_rules(Protocol protocol, Compat compat) {
   std::vector<PairRule> rules;
   for (const SpanDef* row : catalogue_rows(protocol, compat)) {
     if (!row->measured) continue;
@@ -71,6 +71,16 @@ std::vector<PairRule> pair_rules(Protocol protocol, Compat compat) {
     rules.push_back({row, gate->start, gate->end});
   }
   return rules;
+}
+
+// The same, made once: trace_spans() runs per trace, for every trace of a
+// report when a renderer asks for distributions or latency over time. The
+// table is constant once made (C++11 makes its one-time start thread-safe).
+const std::vector<PairRule>& pair_rules(Protocol protocol, Compat compat) {
+  static const std::array<std::vector<PairRule>, 4> kRules = {
+      make_pair_rules(Protocol::Http, Compat::Classic), make_pair_rules(Protocol::Http, Compat::Current),
+      make_pair_rules(Protocol::Grpc, Compat::Classic), make_pair_rules(Protocol::Grpc, Compat::Current)};
+  return kRules[(protocol == Protocol::Http ? 0 : 2) + (compat == Compat::Classic ? 0 : 1)];
 }
 
 // What is wrong with a trace's spans (an empty message when nothing is).

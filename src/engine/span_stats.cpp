@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/histogram.hpp"
 #include "engine/percentiles.hpp"
+#include "engine/time_series.hpp"
 
 namespace trace_summary {
 namespace {
@@ -47,7 +49,7 @@ wide_int row_sum(const SpanDef& row, const ModelStats& m) {
   return total;
 }
 
-void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, const std::vector<double>& percentiles) {
+void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, const StatsRequest& request) {
   row.traces = values.size();
   if (values.empty()) return;
   const double scale = is_count_row(*row.def) ? 1 : 1000;
@@ -55,7 +57,8 @@ void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, c
   std::sort(values.begin(), values.end());
   row.min_us = values.front() / scale;
   row.max_us = values.back() / scale;
-  for (double p : percentiles) row.percentiles_us.push_back(percentile(values, p) / scale);
+  for (double p : request.percentiles) row.percentiles_us.push_back(percentile(values, p) / scale);
+  row.histogram = make_histogram(values, request.histogram_bins);
 }
 
 // Adds the values of one trace's streamed rows.
@@ -103,12 +106,26 @@ void share_of_had(std::vector<StatRow>& rows, const std::vector<wide_int>& sums,
   set_shares(rows, of_first);
 }
 
+// The windows and points of the request time (the first row) when asked.
+void add_time_series(ModelReport& report, std::vector<TimedValue>& timed, const StatsRequest& request,
+                     std::uint64_t span_ns) {
+  report.window_ns = request.window_ns == kAutoWindow ? round_window_ns(span_ns) : request.window_ns;
+  if (report.window_ns > 0) report.windows = time_windows(timed, report.origin_ns, report.window_ns);
+  if (request.scatter_limit == 0) return;
+  if (request.window_ns == 0) {
+    std::stable_sort(timed.begin(), timed.end(),
+                     [](const TimedValue& a, const TimedValue& b) { return a.start_ns < b.start_ns; });
+  }
+  report.points = time_points(timed, report.origin_ns, request.scatter_limit);
+}
+
 }  // namespace
 
 ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, std::size_t index,
-                         TraceRange traces, const StatsRequest& request) {
+                         TraceRange traces, const StatsRequest& request, TimeSpan time_span) {
   const ModelStats& m = pass.models[index];
   ModelReport report{set.values[m.model_name].text, set.values[m.model_version].text, m.count, {}};
+  report.origin_ns = time_span.origin_ns;
   for (const SpanDef* def : catalogue_rows(pass.protocol, effective_compat(summary))) {
     if (!shown(*def, m)) continue;
     StatRow row;
@@ -122,9 +139,12 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   }
   if (report.rows.empty()) return report;
   set_shares(report.rows);
-  if (!request.distribution) return report;
+  const bool timed = request.window_ns > 0 || request.scatter_limit > 0;
+  if (!request.distribution && !timed) return report;
   std::vector<std::vector<double>> values(report.rows.size());
   std::vector<wide_int> sums(report.rows.size(), 0), of_first(report.rows.size(), 0);
+  std::vector<TimedValue> requests;
+  const Span first = report.rows.front().def->span;
   for (std::uint32_t t : traces) {
     const SpanTimes spans = trace_spans(set, summary, pass.protocol, pass.traces[t]);
     const bool has_first = row_value_ns(*report.rows.front().def, spans).has_value();
@@ -135,13 +155,17 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
         if (has_first) of_first[r] += *v;
       }
     }
+    const auto& span = spans[static_cast<std::size_t>(first)];
+    if (timed && span) requests.push_back({span->start_ns, static_cast<double>(span->duration_ns())});
     if (m.stream.requests == 0) continue;
     if (auto stream = trace_stream(set, summary, pass.protocol, pass.traces[t])) {
       add_stream_values(report.rows, *stream, values, sums);
     }
   }
-  for (std::size_t r = 0; r < report.rows.size(); ++r)
-    add_distribution(report.rows[r], values[r], sums[r], request.percentiles);
+  add_time_series(report, requests, request,
+                  static_cast<std::uint64_t>(time_span.end_ns) - static_cast<std::uint64_t>(time_span.origin_ns));
+  if (!request.distribution) return report;
+  for (std::size_t r = 0; r < report.rows.size(); ++r) add_distribution(report.rows[r], values[r], sums[r], request);
   if (m.stream.requests > 0) share_of_had(report.rows, sums, of_first, m.count);
   return report;
 }

@@ -11,6 +11,11 @@
 
 namespace trace_summary {
 
+/// The earliest and the latest start of a span paired in a report (ns).
+struct TimeSpan {
+  std::int64_t origin_ns = 0, end_ns = 0;
+};
+
 /// Indices into a pass's traces.
 struct TraceRange {
   const std::uint32_t* first = nullptr;
@@ -21,8 +26,9 @@ struct TraceRange {
 
 /// The report of model `index` of `pass`. `traces` are the pass's counted
 /// traces of that model (indices into pass.traces); they are read only when
-/// `request.distribution` is set.
+/// `request.distribution` (or a time series) is asked for. `time_span` is
+/// the report's: its origin is time 0 of the windows and points.
 ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, std::size_t index,
-                         TraceRange traces, const StatsRequest& request);
+                         TraceRange traces, const StatsRequest& request, TimeSpan time_span = {});
 
 }  // namespace trace_summary

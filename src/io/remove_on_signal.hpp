@@ -8,15 +8,16 @@
 #pragma once
 
 #include <csignal>
+#include <cstddef>
 #include <string>
 
 namespace trace_summary {
 
 class RemoveOnSignal {
  public:
-  /// Arms the removal of `path` (at most one RemoveOnSignal at a time;
-  /// throws std::logic_error on a second, std::length_error when the path
-  /// is longer than PATH_MAX).
+  /// Arms the removal of `path` (at most kMaxArmed RemoveOnSignal at a
+  /// time, all made and destroyed on one thread; throws std::logic_error on
+  /// one more, std::length_error when the path is longer than PATH_MAX).
   explicit RemoveOnSignal(const std::string& path);
   /// Disarms it and gives the signals back their previous handlers.
   ~RemoveOnSignal();
@@ -27,10 +28,11 @@ class RemoveOnSignal {
   /// leaves it alone.
   void disarm();
 
+  /// One per output that is written beside its target (--timeline, --html).
+  static constexpr std::size_t kMaxArmed = 4;
+
  private:
-  static constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
-  struct sigaction previous_[3] = {};
-  bool installed_[3] = {};
+  std::size_t slot_;  ///< which of the kMaxArmed paths is this one's
 };
 
 }  // namespace trace_summary

@@ -898,7 +898,11 @@ LoadNotes read_in_one_pass(TraceSet& set, InputSource& input, SkipLog* skip, Par
 }  // namespace detail
 
 LoadNotes append_trace_file(TraceSet& set, InputSource& input, const LoadOptions& options) {
-  if (is_opentelemetry_input(input)) return append_otlp_file(set, input, options);
+  if (is_opentelemetry_input(input)) {
+    LoadNotes otlp = append_otlp_file(set, input, options);
+    otlp.opentelemetry = true;
+    return otlp;
+  }
   std::optional<LoadNotes> notes = detail::read_in_parts(set, input, options);
   if (!notes) notes = detail::read_in_one_pass(set, input, options.skip, options.parser);
   set.complete_records += notes->complete_records;

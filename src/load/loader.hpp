@@ -72,6 +72,7 @@ struct LoadNotes {
   std::uint64_t complete_bytes = 0;  ///< its offset just past the last of them
   std::size_t parts = 1;  ///< how many parts of it were parsed at once (1: one pass)
   std::vector<std::string> warnings;  ///< anything else to tell about it (OpenTelemetry mode: what was left out)
+  bool opentelemetry = false;         ///< written in OpenTelemetry mode (OTLP JSON), not as a trace file
 };
 
 /// Adds the records of `input` to `set`, which may hold other files' records

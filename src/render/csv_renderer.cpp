@@ -24,20 +24,36 @@ std::string csv_field(const std::string& text) {
 }
 
 void CsvSink::begin() {
+  if (window_ns_ > 0) {
+    out_ << "file,protocol,model,version,window_start_s,count,p50_us,p99_us\r\n";
+    return;
+  }
   out_ << "file,protocol,model,version,span,label,depth,count,traces,avg_us,mean_us,min_us";
   for (double p : percentiles_) out_ << ',' << percentile_name(p) << "_us";
   out_ << ",max_us,share_percent\r\n";
 }
 
 void CsvSink::file(const FileReport& report) {
-  const StatsRequest request{true, percentiles_};
+  StatsRequest request{window_ns_ == 0, percentiles_};
+  request.window_ns = window_ns_;
   for (Protocol protocol : kProtocols) {
     for (std::size_t m = 0; m < report.model_count(protocol); ++m) {
       const ModelReport model = report.model(protocol, m, request);
       const std::string prefix = csv_field(report.display_name()) + "," + protocol_name(protocol) + "," +
                                  csv_field(model.name) + "," + csv_field(model.version) + ",";
+      if (window_ns_ > 0) {
+        windows(prefix, model);
+        continue;
+      }
       for (const StatRow& r : model.rows) row(prefix, model.count, r);
     }
+  }
+}
+
+void CsvSink::windows(const std::string& prefix, const ModelReport& model) {
+  for (const TimeWindow& w : model.windows) {
+    out_ << prefix << number(w.start_s) << ',' << std::to_string(w.count) << ',' << number(w.p50_us) << ','
+         << number(w.p99_us) << "\r\n";
   }
 }
 

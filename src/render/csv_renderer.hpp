@@ -16,15 +16,20 @@ std::string csv_field(const std::string& text);
 
 class CsvSink final : public ReportSink {
  public:
-  CsvSink(Output& out, std::vector<double> percentiles) : out_(out), percentiles_(std::move(percentiles)) {}
+  /// `window_ns` > 0 (--window): a row per (file, protocol, model, version,
+  /// window) with the request time's count, p50 and p99 instead.
+  CsvSink(Output& out, std::vector<double> percentiles, std::uint64_t window_ns = 0)
+      : out_(out), percentiles_(std::move(percentiles)), window_ns_(window_ns) {}
   void begin() override;
   void file(const FileReport& report) override;
 
  private:
   void row(const std::string& prefix, std::uint64_t count, const StatRow& row);
+  void windows(const std::string& prefix, const ModelReport& model);
 
   Output& out_;
   std::vector<double> percentiles_;
+  std::uint64_t window_ns_;
 };
 
 }  // namespace trace_summary

@@ -24,6 +24,16 @@ OrderedJson json_row(const StatRow& row, const std::vector<double>& percentiles)
   return j;
 }
 
+OrderedJson json_windows(const ModelReport& model) {
+  OrderedJson rows = OrderedJson::array();
+  for (const TimeWindow& w : model.windows) {
+    rows.push_back(OrderedJson{{"start_s", w.start_s}, {"count", w.count}, {"p50_us", w.p50_us}, {"p99_us", w.p99_us}});
+  }
+  return OrderedJson{{"width_s", static_cast<double>(model.window_ns) / 1e9},
+                     {"origin_ns", model.origin_ns},
+                     {"rows", std::move(rows)}};
+}
+
 // One trace, written member by member (no tree of it is built).
 void write_trace(JsonStream& json, const TraceView& trace, Compat compat) {
   json.open('{');
@@ -111,11 +121,14 @@ void JsonSink::top(const FileReport& report) {
 }
 
 void JsonSink::model(const FileReport& report, Protocol protocol, std::size_t index) {
-  const ModelReport model = report.model(protocol, index, {true, percentiles_});
+  StatsRequest request{true, percentiles_};
+  request.window_ns = window_ns_;
+  const ModelReport model = report.model(protocol, index, request);
   json_.open('{');
   json_.member("model", model.name);
   json_.member("version", model.version);
   json_.member("count", model.count);
+  if (window_ns_ > 0) json_.member("windows", json_windows(model));
   OrderedJson rows = OrderedJson::array();
   for (const StatRow& row : model.rows) rows.push_back(json_row(row, percentiles_));
   json_.member("spans", rows);

@@ -19,13 +19,16 @@ OrderedJson json_id(wide_int id);
 
 class JsonSink final : public ReportSink {
  public:
-  JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces, RequestSelection top = {})
+  /// `window_ns` > 0: each model's request time per window (--window).
+  JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces, RequestSelection top = {},
+           std::uint64_t window_ns = 0)
       : out_(out),
         json_(out),
         compat_(compat),
         percentiles_(std::move(percentiles)),
         with_traces_(with_traces),
-        top_(std::move(top)) {}
+        top_(std::move(top)),
+        window_ns_(window_ns) {}
   void begin() override;
   void file(const FileReport& report) override;
   void failed_file(const std::string& name, const std::string& error) override;
@@ -41,6 +44,7 @@ class JsonSink final : public ReportSink {
   std::vector<double> percentiles_;
   bool with_traces_;
   RequestSelection top_;
+  std::uint64_t window_ns_;
 };
 
 }  // namespace trace_summary

@@ -44,13 +44,25 @@ std::size_t text_width(const std::string& s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+std::string seconds(double s) { return fmt::format("{}", s); }
+
+// The request time per window (start from the report's first span).
+std::vector<std::vector<std::string>> window_cells(const ModelReport& model, const Unit& unit) {
+  std::vector<std::vector<std::string>> cells = {{"start_s", "requests", "p50", "p99"}};
+  for (const TimeWindow& w : model.windows) {
+    cells.push_back({seconds(w.start_s), std::to_string(w.count), scaled(w.p50_us, unit), scaled(w.p99_us, unit)});
+  }
+  return cells;
+}
+
 }  // namespace
 
 std::string percentile_name(double p) { return fmt::format("p{}", p); }
 
 void TableSink::file(const FileReport& report) {
   out_ << "File: " << report.display_name() << "\n\n";
-  const StatsRequest request{true, percentiles_};
+  StatsRequest request{true, percentiles_};
+  request.window_ns = window_ns_;
   for (Protocol protocol : kProtocols) {
     for (std::size_t m = 0; m < report.model_count(protocol); ++m) model(protocol, report.model(protocol, m, request));
   }
@@ -80,7 +92,18 @@ void TableSink::model(Protocol protocol, const ModelReport& model) {
     line.push_back(is_stream_row(*row.def) ? "-" : share(row.share_percent));
     cells.push_back(line);
   }
-  std::vector<std::size_t> width(header.size(), 0);
+  aligned(cells);
+  if (window_ns_ > 0) {
+    out_ << "Request time per " << seconds(static_cast<double>(window_ns_) / 1e9) << " s window, in " << unit.name
+         << ":\n";
+    aligned(window_cells(model, unit));
+  }
+  out_ << '\n';
+}
+
+// Columns: the first left-aligned, the others right-aligned.
+void TableSink::aligned(const std::vector<std::vector<std::string>>& cells) {
+  std::vector<std::size_t> width(cells.front().size(), 0);
   for (const auto& line : cells) {
     for (std::size_t c = 0; c < line.size(); ++c) width[c] = std::max(width[c], text_width(line[c]));
   }
@@ -92,7 +115,6 @@ void TableSink::model(Protocol protocol, const ModelReport& model) {
     }
     out_ << text << '\n';
   }
-  out_ << '\n';
 }
 
 }  // namespace trace_summary

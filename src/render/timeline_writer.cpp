@@ -220,51 +220,20 @@ OrderedJson mark_event(const Layout& layout, const Mark& m, int pid, std::uint32
           {"args", args}};
 }
 
-// Read-write for everyone the umask allows, as fopen would have created it.
-void give_default_mode(int fd) {
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-}
-
 }  // namespace
 
 TimelineSink::TimelineSink(std::string path, std::uint64_t limit, RequestSelection top)
-    : path_(std::move(path)), limit_(limit), top_(std::move(top)) {
-  const std::size_t slash = path_.rfind('/');
-  const std::string dir = slash == std::string::npos ? "" : path_.substr(0, slash + 1);
-  std::string name = dir + ".trace_summary-timeline-XXXXXX";
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
-  if (fd <= 2) {  // never let the timeline take standard input, output or error
-    const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
-    ::close(fd);
-    fd = moved;
-  }
-  if (fd >= 0) give_default_mode(fd);
-  file_ = fd < 0 ? nullptr : ::fdopen(fd, "wb");
-  if (file_ == nullptr) {
-    if (fd >= 0) ::close(fd);
-    ::unlink(name.c_str());
-    throw std::runtime_error("cannot write " + path_ + ": " + std::strerror(errno));
-  }
-  temp_path_ = name;
-  remove_on_signal_.emplace(temp_path_);
-  std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", file_);
+    : file_(std::move(path), "timeline"), limit_(limit), top_(std::move(top)) {
+  std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[", file_.get());
 }
 
-TimelineSink::~TimelineSink() {
-  if (file_ != nullptr) {
-    std::fclose(file_);
-    ::unlink(temp_path_.c_str());
-  }
-}
+TimelineSink::~TimelineSink() = default;
 
 void TimelineSink::event(const std::string& json) {
-  if (!first_event_) std::fputc(',', file_);
+  if (!first_event_) std::fputc(',', file_.get());
   first_event_ = false;
-  std::fputs("\n", file_);
-  std::fputs(json.c_str(), file_);
+  std::fputs("\n", file_.get());
+  std::fputs(json.c_str(), file_.get());
 }
 
 void TimelineSink::file(const FileReport& report) {
@@ -319,16 +288,8 @@ void TimelineSink::file(const FileReport& report) {
 }
 
 void TimelineSink::end() {
-  std::fputs("\n]}\n", file_);
-  const bool failed = std::ferror(file_) != 0;
-  const int closed = std::fclose(file_);
-  file_ = nullptr;
-  if (closed != 0 || failed || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
-    const std::string reason = std::strerror(errno);
-    ::unlink(temp_path_.c_str());
-    throw std::runtime_error("cannot write " + path_ + ": " + reason);
-  }
-  remove_on_signal_.reset();
+  std::fputs("\n]}\n", file_.get());
+  file_.commit();
 }
 
 }  // namespace trace_summary

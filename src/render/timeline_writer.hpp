@@ -10,10 +10,9 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <optional>
 #include <string>
 
-#include "io/remove_on_signal.hpp"
+#include "render/replacing_file.hpp"
 #include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
@@ -22,7 +21,7 @@ namespace trace_summary {
 class TimelineSink final : public ReportSink {
  public:
   /// Writes to a temporary file beside `path` that end() renames to `path`
-  /// (SIGINT, SIGTERM or SIGHUP before then remove it: io/remove_on_signal.hpp);
+  /// (SIGINT, SIGTERM or SIGHUP before then remove it: render/replacing_file.hpp);
   /// throws std::runtime_error when it cannot be created. Per report, the
   /// `limit` slowest root traces by `top.key` (with the traces of the models
   /// they ran), slowest first; with `top.top`, the roots of the top traces.
@@ -39,9 +38,7 @@ class TimelineSink final : public ReportSink {
  private:
   void event(const std::string& json);
 
-  std::string path_, temp_path_;
-  std::FILE* file_ = nullptr;
-  std::optional<RemoveOnSignal> remove_on_signal_;  ///< temp_path_ while it is not renamed or removed
+  ReplacingFile file_;
   std::uint64_t limit_;
   RequestSelection top_;
   int next_pid_ = 1;

@@ -23,6 +23,41 @@ namespace trace_summary {
 struct StatsRequest {
   bool distribution = false;        ///< min, max and percentiles of the per-trace values
   std::vector<double> percentiles;  ///< each in [0, 100]
+  std::size_t histogram_bins = 0;   ///< > 0: each row's histogram (needs `distribution`)
+  std::uint64_t window_ns = 0;      ///< > 0: the request time per window of this width (or kAutoWindow)
+  std::size_t scatter_limit = 0;    ///< > 0: at most about this many (start, request time) points
+};
+
+/// StatsRequest::window_ns: a round width that cuts the report's time into
+/// about 100 windows.
+inline constexpr std::uint64_t kAutoWindow = ~std::uint64_t{0};
+
+/// One bar of a histogram of a row's per-trace values.
+struct HistogramBin {
+  double lower_us = 0, upper_us = 0;  ///< [lower, upper); the last bin includes its upper edge
+  std::uint64_t count = 0;
+};
+
+/// The distribution of a row's values in bins of equal width, or of equal
+/// ratio (`log_scale`) when the values span a wide range.
+struct Histogram {
+  bool log_scale = false;
+  std::vector<HistogramBin> bins;
+};
+
+/// The requests that started in one time window: [start_s, start_s + width)
+/// from the report's origin. Only windows in which a request started.
+struct TimeWindow {
+  std::uint64_t index = 0;  ///< start_s = index * width
+  double start_s = 0;
+  std::uint64_t count = 0;
+  double p50_us = 0, p99_us = 0;  ///< of the request time, as numpy computes them
+};
+
+/// One request on the time axis: when it started and how long it took.
+struct TimePoint {
+  double start_s = 0;  ///< from the report's origin
+  double value_us = 0;
 };
 
 /// One catalogue row of one model.
@@ -36,6 +71,7 @@ struct StatRow {
   std::optional<double> min_us, max_us;  ///< over the traces that had it (when asked)
   std::vector<double> percentiles_us;    ///< one per asked percentile (when asked)
   double share_percent = 0;              ///< of the request time (the first row's sum)
+  Histogram histogram;                   ///< when asked
 };
 
 /// One model (name and version, as the summary prints them) of one pass.
@@ -43,6 +79,12 @@ struct ModelReport {
   std::string name, version;
   std::uint64_t count = 0;    ///< counted traces
   std::vector<StatRow> rows;  ///< the rows the classic summary shows, in its order
+  /// The earliest start of a span the engine paired in the whole report (ns):
+  /// time 0 of the windows and points of every model.
+  std::int64_t origin_ns = 0;
+  std::uint64_t window_ns = 0;      ///< the width of the windows
+  std::vector<TimeWindow> windows;  ///< when asked: the first row's value per window
+  std::vector<TimePoint> points;    ///< when asked: every request, or a sample that keeps the extremes
 };
 
 /// The start and end of one measured span of one trace, in ns.
@@ -128,6 +170,9 @@ class FileReport {
   /// The rules the spans follow (a lowercase file always follows Classic).
   virtual Compat compat() const = 0;
   virtual const std::vector<Warning>& warnings() const = 0;
+  /// How the server wrote the inputs: "trace file" (--trace-config
+  /// mode=triton), "OpenTelemetry", or both, comma-separated (--merge).
+  virtual const std::string& server_mode() const = 0;
 
   /// Models of each pass, in the order the classic summary prints them.
   virtual std::size_t model_count(Protocol protocol) const = 0;
@@ -137,6 +182,10 @@ class FileReport {
   virtual void for_each_trace(Protocol protocol, const TraceCallback& fn) const = 0;
   /// The counted traces of one model, in the same order.
   virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const = 0;
+
+  /// False when no trace names a parent: then no counted trace ran inside
+  /// another (ensembles, BLS), which is known without a pass of the cursor.
+  virtual bool may_have_children() const = 0;
 
   /// Whether there is a Data Flow section (TENSORS-level traces, ensembles).
   virtual bool has_dataflow() const = 0;

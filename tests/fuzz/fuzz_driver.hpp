@@ -1,6 +1,7 @@
 // How the fuzz target and its regression test run one input: the first
 // byte picks the options (verbose, -t, --skip-invalid, --compat current, the
-// format, --model, --merge with a timeline), the rest is the file. Bad data
+// format, --model, --merge with a timeline, the --html page and 1 µs
+// --window), the rest is the file. Bad data
 // may only end in DataError.
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <string>
 
 #include "../test_support.hpp"
+#include "render/html_page.hpp"
 #include "render/timeline_writer.hpp"
 
 namespace trace_summary::testing {
@@ -32,10 +34,13 @@ inline std::string run_fuzz_input(const std::string& bytes, const std::string& t
   const std::string file = bytes.substr(1);
   return error_of([&] {
     Output out;
-    const OutputOptions output{options.format, options.verbose, options.show_trace, options.percentiles};
+    OutputOptions output{options.format, options.verbose, options.show_trace, options.percentiles};
+    if ((flags & 128) != 0) output.window_ns = 1000;
     auto sink = make_format_sink(output, options.compat, out);
     std::unique_ptr<TimelineSink> timeline;
+    std::unique_ptr<HtmlSink> page;
     if ((flags & 128) != 0) timeline = std::make_unique<TimelineSink>(timeline_path, 3);
+    if ((flags & 128) != 0) page = std::make_unique<HtmlSink>(timeline_path + ".html", PageOptions{"fuzz", {}, 1000});
     // With --merge, the file is read as two inputs cut in the middle.
     const std::size_t half = (flags & 128) != 0 ? file.size() / 2 : file.size();
     auto first = InputSource::from_memory(file.substr(0, half));
@@ -51,6 +56,11 @@ inline std::string run_fuzz_input(const std::string& bytes, const std::string& t
     if (timeline) {
       timeline->file(*report);
       timeline->end();
+    }
+    if (page) {
+      page->begin();
+      page->file(*report);
+      page->end();
     }
   });
 }

@@ -1,0 +1,20 @@
+// The histogram of a row's per-trace values: bins of equal width, or of
+// equal ratio when the values span two orders of magnitude or more, so that
+// both the body and the tail of a latency distribution show.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "report/report_model.hpp"
+
+namespace trace_summary {
+
+/// The values' spread at which the bins become logarithmic (max / min).
+inline constexpr double kLogScaleRatio = 100;
+
+/// `bins` bins from the smallest to the largest of `sorted_ns` (ascending,
+/// in ns), edges in µs. Equal values make one bin; no values, no bins.
+Histogram make_histogram(const std::vector<double>& sorted_ns, std::size_t bins);
+
+}  // namespace trace_summary
