@@ -41,10 +41,33 @@ std::string model_title(Protocol protocol, const ModelReport& model) {
   return std::string(protocol_name(protocol)) + " " + model.name + " (" + model.version + ")";
 }
 
+// The rows that are parts of the request time: not the streamed rows, which
+// are times from the request's arrival and a count.
 std::vector<Segment> model_rows(const ModelReport& model) {
   std::vector<Segment> rows;
-  for (const StatRow& r : model.rows) rows.push_back({r.def, r.avg_us, r.share_percent});
+  for (const StatRow& r : model.rows) {
+    if (!is_stream_row(*r.def)) rows.push_back({r.def, r.avg_us, r.share_percent});
+  }
   return rows;
+}
+
+// The responses per streamed request: a count, so numbers rather than a
+// histogram of times.
+std::string responses_line(const StatRow& row, const std::string& name) {
+  const char* names[] = {"p50", "p90", "p99"};
+  std::string attrs = attr("data-key", std::string(row.def->key)) + attr("data-traces", std::to_string(row.traces));
+  std::string text = "Responses per streamed request of " + name + ": " + std::to_string(row.traces) + " requests";
+  if (row.mean_us) {
+    attrs += attr("data-mean", exact(*row.mean_us)) + attr("data-min", exact(*row.min_us)) +
+             attr("data-max", exact(*row.max_us));
+    text += ", mean " + fmt::format("{:.4g}", *row.mean_us);
+  }
+  for (std::size_t i = 0; i < row.percentiles_us.size() && i < 3; ++i) {
+    attrs += attr(std::string("data-") + names[i], exact(row.percentiles_us[i]));
+    text += std::string(", ") + names[i] + " " + fmt::format("{:g}", row.percentiles_us[i]);
+  }
+  if (row.max_us) text += ", from " + fmt::format("{:g}", *row.min_us) + " to " + fmt::format("{:g}", *row.max_us);
+  return "<p class=\"responses\"" + attrs + ">" + html_text(text) + "</p>";
 }
 
 // A trace's rows, its share of its first row's time.
@@ -148,7 +171,12 @@ void HtmlSink::model(const FileReport& report, Protocol protocol, std::size_t in
 
 void HtmlSink::distributions(const ModelReport& model, const std::string& name) {
   write("<h4>Distributions</h4><div class=\"grid\">");
+  std::string responses;
   for (const StatRow& row : model.rows) {
+    if (is_count_row(*row.def)) {
+      responses = responses_line(row, name);
+      continue;
+    }
     std::vector<Mark> marks;
     const char* names[] = {"p50", "p90", "p99"};
     for (std::size_t i = 0; i < row.percentiles_us.size() && i < 3; ++i)
@@ -169,7 +197,7 @@ void HtmlSink::distributions(const ModelReport& model, const std::string& name) 
           std::string(row.def->key) + ")</small></h5>" + histogram_svg(row.histogram, marks, text) + "<figcaption>" +
           html_text(text) + "</figcaption></figure>");
   }
-  write("</div>");
+  write("</div>" + responses);
 }
 
 void HtmlSink::over_time(const ModelReport& model, const std::string& name) {
