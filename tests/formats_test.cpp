@@ -28,9 +28,7 @@ using testing::load_text;
 using testing::ReportOptions;
 using testing::write_report;
 
-std::string stamp(const char* name, long long ns) {
-  return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
-}
+using testing::stamp;
 
 // An HTTP request of model `model` at `t` whose handler takes `handler` ns:
 // receive 1000, queue 100, compute (handler - 300), send 2000.

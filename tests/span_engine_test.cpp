@@ -25,9 +25,7 @@ std::string trace(int id, const std::string& model, const std::string& stamps, i
   return r + R"(,"timestamps":[)" + stamps + "]}";
 }
 
-std::string stamp(const char* name, long long ns) {
-  return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
-}
+using testing::stamp;
 
 // A complete HTTP request starting at `t` (ns): recv 10, handler 100 with
 // queue 20 and compute 50 (input 5, infer 40, output 5), send 30.

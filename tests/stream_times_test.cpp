@@ -18,9 +18,7 @@ namespace {
 using testing::error_of;
 using testing::load_text;
 
-std::string stamp(const char* name, long long ns) {
-  return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
-}
+using testing::stamp;
 
 std::string file(const std::string& stamps) {
   return R"([{"id":7,"model_name":"llama","model_version":1,"timestamps":[)" + stamps + "]}]";

@@ -70,4 +70,9 @@ inline std::string report_error(const std::string& json, const ReportOptions& op
   return error_of([&] { report_text(json, options); });
 }
 
+/// One timestamp object of a trace-file record: {"name":NAME,"ns":NS}.
+inline std::string stamp(const char* name, long long ns) {
+  return R"({"name":")" + std::string(name) + R"(","ns":)" + std::to_string(ns) + "}";
+}
+
 }  // namespace trace_summary::testing

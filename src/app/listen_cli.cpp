@@ -40,7 +40,7 @@ struct ListenArguments {
   double request_timeout = 30;
 };
 
-int usage_error(const std::string& message) {
+int listen_usage_error(const std::string& message) {
   std::cerr << "trace_summary: listen: " << message << "\nRun 'trace_summary listen --help' for more information.\n";
   return kExitUsage;
 }
@@ -165,12 +165,12 @@ int run_listen(int argc, char** argv) {
     std::cout << app.help();
     return kExitOk;
   } catch (const CLI::ParseError& e) {
-    return usage_error(e.what());
+    return listen_usage_error(e.what());
   }
   ReceiverOptions options;
-  if (auto error = split_address(args.address, options.host, options.port)) return usage_error(*error);
+  if (auto error = split_address(args.address, options.host, options.port)) return listen_usage_error(*error);
   if (!is_loopback(options.host) && !args.allow_remote) {
-    return usage_error("--address " + args.address +
+    return listen_usage_error("--address " + args.address +
                        " is not a loopback address; add --allow-remote to accept spans from other machines");
   }
   options.limits.max_bytes = args.max_body;
@@ -192,7 +192,7 @@ int run_listen(int argc, char** argv) {
     try {
       save = std::make_unique<SaveFile>(args.save);
     } catch (const std::runtime_error& e) {
-      return usage_error(std::string("--save: ") + e.what());
+      return listen_usage_error(std::string("--save: ") + e.what());
     }
   }
   LiveCollector collector;

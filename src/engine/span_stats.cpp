@@ -124,7 +124,10 @@ void add_time_series(ModelReport& report, std::vector<TimedValue>& timed, const 
 ModelReport model_report(const TraceSet& set, const FileSummary& summary, const PassSummary& pass, std::size_t index,
                          TraceRange traces, const StatsRequest& request, TimeSpan time_span) {
   const ModelStats& m = pass.models[index];
-  ModelReport report{set.values[m.model_name].text, set.values[m.model_version].text, m.count, {}};
+  ModelReport report;
+  report.name = set.values[m.model_name].text;
+  report.version = set.values[m.model_version].text;
+  report.count = m.count;
   report.origin_ns = time_span.origin_ns;
   for (const SpanDef* def : catalogue_rows(pass.protocol, effective_compat(summary))) {
     if (!shown(*def, m)) continue;

@@ -138,10 +138,6 @@ struct Frame {
   std::string label;        // lists: the key that holds it, as written
 };
 
-}  // namespace
-
-namespace detail {
-
 class OtlpReader {
  public:
   OtlpReader(InputSource& input, TraceSet& set, SpanSink& sink, SkipLog* skip)
@@ -469,10 +465,6 @@ bool OtlpReader::end_span() {
   return true;
 }
 
-}  // namespace detail
-
-namespace {
-
 bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // Moves past white space; false at the end of the input.
@@ -486,7 +478,7 @@ bool skip_space(InputSource& input) {
 }  // namespace
 
 OtlpEnding read_otlp(InputSource& input, TraceSet& set, SpanSink& sink, SkipLog* skip) {
-  detail::OtlpReader reader(input, set, sink, skip);
+  OtlpReader reader(input, set, sink, skip);
   OtlpEnding ending;
   while (skip_space(input)) {
     reader.begin_value();

@@ -57,7 +57,7 @@ struct IdHash {
       x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
       return x ^ (x >> 31);
     };
-    const auto v = static_cast<unsigned __int128>(id);
+    const auto v = static_cast<wide_uint>(id);
     return mix(static_cast<std::uint64_t>(v) ^ mix(static_cast<std::uint64_t>(v >> 64)));
   }
 };

@@ -60,7 +60,9 @@ TEST(HtmlPage, EveryTestdataFileGivesASelfContainedPage) {
     for (Protocol protocol : kProtocols) models += report->model_count(protocol);
     EXPECT_EQ(count_of(page, "data-chart=\"breakdown\""), models);
     EXPECT_EQ(count_of(page, "data-chart=\"over-time\""), models);
-    if (models == 0) EXPECT_NE(page.find("No request could be counted"), std::string::npos);
+    if (models == 0) {
+      EXPECT_NE(page.find("No request could be counted"), std::string::npos);
+    }
     EXPECT_EQ(page.substr(page.size() - 15), "</body></html>\n");
     ++pages;
   }
