@@ -3,6 +3,7 @@
 // built to hit each way back to nlohmann, and wherever read blocks end.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,6 +135,36 @@ TEST(FastPath, ReadsIntegersToTheEdgesOf64Bits) {
   EXPECT_EQ(tokens[4].i, INT64_MIN);
   EXPECT_EQ(tokens[6].kind, ScanToken::Kind::Integer);  // nlohmann: -0 is a signed 0
   EXPECT_EQ(tokens[6].i, 0);
+}
+
+// Every length from 1 to 20 digits (read eight at a time and then one by
+// one), each digit in each place, against strtoull; 21 digits and
+// 2^64 are left to nlohmann.
+TEST(FastPath, ReadsIntegersOfEveryLengthAsStrtoullDoes) {
+  std::vector<ScanToken> tokens;
+  for (std::size_t length = 1; length <= 20; ++length) {
+    for (char digit = '0'; digit <= '9'; ++digit) {
+      for (std::size_t place = 0; place < length; ++place) {
+        std::string number(length, '7');
+        if (length == 20) number = "18446744073709551615";
+        number[place] = digit;
+        if (length > 1 && number[0] == '0') number[0] = '1';
+        if (length == 20 && number > "18446744073709551615") continue;
+        const std::string record = "{\"id\":" + number + "}";
+        ASSERT_EQ(scan_record(record.data(), record.data() + record.size(), tokens), record.size()) << number;
+        EXPECT_EQ(tokens[2].u, std::strtoull(number.c_str(), nullptr, 10)) << number;
+        const std::string negative = "{\"id\":-" + number + "}";
+        if (length < 19) {
+          ASSERT_EQ(scan_record(negative.data(), negative.data() + negative.size(), tokens), negative.size());
+          EXPECT_EQ(tokens[2].i, std::strtoll(negative.c_str() + 6, nullptr, 10)) << negative;
+        }
+      }
+    }
+  }
+  for (const std::string number : {"184467440737095516150", "18446744073709551616", "99999999999999999999"}) {
+    const std::string record = "{\"id\":" + number + "}";
+    EXPECT_EQ(scan_record(record.data(), record.data() + record.size(), tokens), 0u) << number;
+  }
 }
 
 TEST(FastPath, LeavesToNlohmannWhatItDoesNotRecognise) {

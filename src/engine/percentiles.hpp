@@ -11,4 +11,14 @@ namespace trace_summary {
 /// neighbours. `sorted` must not be empty.
 double percentile(const std::vector<double>& sorted, double p);
 
+/// The smallest and largest value, and percentile(sorted values, p) for each
+/// p of `ps`, without sorting: only the ranks the percentiles read are put
+/// in place (std::nth_element), so `values` is left reordered. The numbers
+/// equal those of a full sort. `values` must not be empty.
+struct Selected {
+  double min = 0, max = 0;
+  std::vector<double> percentiles;
+};
+Selected select_percentiles(std::vector<double>& values, const std::vector<double>& ps);
+
 }  // namespace trace_summary

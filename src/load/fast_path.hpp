@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -193,6 +194,7 @@ class FastPath {
 
  private:
   static constexpr std::size_t kUnknownSize = static_cast<std::size_t>(-1);
+  static constexpr std::uint64_t kMaxNs = static_cast<std::uint64_t>(INT64_MAX);
   // Longer replays: nlohmann takes the rest of the file (so the replays,
   // each read once, cost no more than the file).
   static constexpr std::size_t kMaxReplay = std::size_t{1} << 16;
@@ -241,6 +243,13 @@ class FastPath {
     restart_replay(view.data());
     if (size == view.size()) keep_pending(view.data() + size);
     const StampRecord& r = stamp_;
+    const std::string_view name = view.substr(r.name_begin, r.name_size);
+    if (const auto name_id = sax_.direct_stamp_name(name, r.ns_unsigned ? r.ns_u <= kMaxNs : true)) {
+      const std::uint64_t element_offset = input_.offset();
+      input_.skip(size);
+      return sax_.stamp_record(r.id, *name_id, r.ns_unsigned ? static_cast<std::int64_t>(r.ns_u) : r.ns_i,
+                               element_offset);
+    }
     const std::uint32_t name_end = r.name_begin + r.name_size;
     std::uint32_t at = 0;
     auto to = [this, &at](std::uint32_t end) {

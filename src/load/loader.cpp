@@ -268,6 +268,18 @@ class RecordReader {
   /// A syntax error, as nlohmann words it (`id`, the token, its text).
   bool syntax_error(int id, const std::string& token, std::string text);
 
+  // The timestamp record tritonserver writes,
+  // {"id":ID,"timestamps":[{"name":NAME,"ns":NS}]}, taken whole instead of
+  // as its 13 events (the fast path's common case). First
+  // direct_stamp_name(): NAME's id when the events could not take another
+  // way than the common one (the record is an element of the array, its ns
+  // fits in int64, no table is full); std::nullopt, having changed nothing,
+  // when they could, and the caller sends the events. Then stamp_record(),
+  // with the input already past the record that began at `element_offset`:
+  // exactly what the events would have done.
+  std::optional<NameId> direct_stamp_name(std::string_view name, bool ns_fits);
+  bool stamp_record(std::uint64_t id, NameId name, std::int64_t ns, std::uint64_t element_offset);
+
  private:
   bool scalar(const Scalar& v);
   bool record_scalar(const Scalar& v);
@@ -637,6 +649,36 @@ bool RecordReader::end_timestamp() {
   ++rec_.ts_count;
   ++ts_index_;
   return true;
+}
+
+std::optional<NameId> RecordReader::direct_stamp_name(std::string_view name, bool ns_fits) {
+  if (state_ != State::Array || depth_ != 1 || !ns_fits) return std::nullopt;
+  if (set_.timestamps.size() >= kNone - 64 || set_.records.size() >= kNone - 1) return std::nullopt;
+  return set_.names.intern(name);  // fails (changing nothing) when the table is full
+}
+
+bool RecordReader::stamp_record(std::uint64_t id, NameId name, std::int64_t ns, std::uint64_t element_offset) {
+  // start_object: the element begins.
+  ++record_count_;
+  record_offset_ = element_offset;
+  rec_ = PendingRecord{};
+  begin_record();
+  // "id": ID
+  rec_.has_id = true;
+  rec_.id = TraceId{id};
+  // "timestamps": [
+  field_ = Field::Timestamps;
+  begin_timestamps();
+  // {"name": NAME, "ns": NS}
+  state_ = State::Timestamp;
+  ts_field_ = TsField::Ns;
+  ts_has_name_ = ts_has_ns_ = true;
+  ts_name_ = name;
+  ts_ns_ = ns;
+  end_timestamp();  // cannot fail: direct_stamp_name() saw room for it
+  // ] }
+  state_ = State::Array;
+  return commit_record();
 }
 
 void RecordReader::mark_complete() {

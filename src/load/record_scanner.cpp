@@ -1,5 +1,6 @@
 #include "load/record_scanner.hpp"
 
+#include <cstdint>
 #include <cstring>
 
 namespace trace_summary {
@@ -50,6 +51,31 @@ const unsigned char* string_end(const unsigned char* p, const unsigned char* end
   return nullptr;
 }
 
+// The eight bytes at p, first byte lowest.
+std::uint64_t load8(const unsigned char* p) {
+  std::uint64_t v = 0;
+  std::memcpy(&v, p, 8);
+  if constexpr (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__) v = __builtin_bswap64(v);
+  return v;
+}
+
+// The eight bytes at p are all ASCII digits: each byte's high half is 3, and
+// adding 6 keeps it there (no byte above '9').
+bool eight_digits(const unsigned char* p) {
+  const std::uint64_t v = load8(p);
+  return (v & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030 &&
+         ((v + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030;
+}
+
+// The value of the eight digits at p: pairs, then fours, then all eight
+// combined within the word.
+std::uint64_t eight_digits_value(const unsigned char* p) {
+  std::uint64_t v = load8(p) & 0x0F0F0F0F0F0F0F0F;
+  v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FF;
+  v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFF;
+  return (v * 10000 + (v >> 32)) & 0xFFFFFFFF;
+}
+
 // Reads the integer at p into `token` (nlohmann: Unsigned when it has no
 // sign, Integer when it has one). Returns just past its digits, or nullptr
 // when it is not an integer of 64 bits followed by a byte before `end`.
@@ -58,10 +84,16 @@ const unsigned char* scan_integer(const unsigned char* p, const unsigned char* e
   if (negative) ++p;
   if (p == end || !in(*p, '0', '9')) return nullptr;
   const unsigned char* digits = p;
+  // The value modulo 2^64: exact for every number the check below lets through.
+  std::uint64_t value = 0;
   if (*p == '0') {
     ++p;
   } else {
-    while (p < end && in(*p, '0', '9')) ++p;
+    while (end - p >= 8 && eight_digits(p)) {
+      value = value * 100000000 + eight_digits_value(p);
+      p += 8;
+    }
+    for (; p < end && in(*p, '0', '9'); ++p) value = value * 10 + static_cast<unsigned>(*p - '0');
   }
   // Twenty digits may be more than 64 bits hold (nlohmann then reads a float).
   constexpr std::size_t kMaxDigits = 20;
@@ -69,8 +101,6 @@ const unsigned char* scan_integer(const unsigned char* p, const unsigned char* e
   if (count > kMaxDigits || (count == kMaxDigits && std::memcmp(digits, "18446744073709551615", kMaxDigits) > 0)) {
     return nullptr;
   }
-  std::uint64_t value = 0;
-  for (const unsigned char* d = digits; d < p; ++d) value = value * 10 + static_cast<unsigned>(*d - '0');
   if (p == end || *p == '.' || *p == 'e' || *p == 'E') return nullptr;
   if (negative) {
     if (value > std::uint64_t{1} << 63) return nullptr;
