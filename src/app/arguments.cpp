@@ -127,6 +127,18 @@ std::optional<std::string> check_page_values(Arguments& args, const RawValues& r
   return std::nullopt;
 }
 
+}  // namespace
+
+void add_model_option(CLI::App& app, std::vector<std::string>& models, const std::string& help) {
+  app.add_option("--model", models, help)
+      ->type_name("NAME")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+namespace {
+
 void add_options(CLI::App& app, Arguments& args, RawValues& raw) {
   app.footer(kFooter);
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);  // the last one given wins
@@ -155,13 +167,9 @@ void add_options(CLI::App& app, Arguments& args, RawValues& raw) {
       ->type_name("LIST");
   app.add_flag("--merge", args.merge,
                describe("Summarise all FILEs as one trace set (log_frequency shards trace.json.0, .1, ...)"));
-  app.add_option("--model", args.models,
-                 describe("Only the traces of model NAME (repeatable; NAME,NAME for several); an ensemble "
-                          "keeps the traces of the models it ran"))
-      ->type_name("NAME")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_model_option(app, args.models,
+                   describe("Only the traces of model NAME (repeatable; NAME,NAME for several); an ensemble "
+                            "keeps the traces of the models it ran"));
   app.add_option("--top", raw.top,
                  describe("Also list the N slowest counted requests, each with where its time went"))
       ->type_name("N");

@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace trace_summary {
 
 struct Arguments {
@@ -52,6 +56,10 @@ inline constexpr std::size_t kHelpColumn = 26;
 /// `text` folded into lines that fit beside the option names (or into
 /// `width` columns).
 std::string wrap_help(const std::string& text, std::size_t width = kHelpWidth - kHelpColumn);
+
+/// --model NAME on `app`, described by `help`: one value per use, so that a
+/// FILE after it stays a FILE; repeatable, every use kept.
+void add_model_option(CLI::App& app, std::vector<std::string>& models, const std::string& help);
 
 /// The --sort keys: `request` and each span key of the catalogue.
 std::vector<std::string> sort_keys();

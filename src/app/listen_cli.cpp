@@ -98,13 +98,9 @@ void add_options(CLI::App& app, ListenArguments& args) {
   app.add_option("--compat", args.compat, wrap_help("classic (default) or current"))
       ->check(quiet(CLI::IsMember({"classic", "current"})))
       ->type_name("MODE");
-  app.add_option("--model", args.models,
-                 wrap_help("Only the traces of model NAME (repeatable; NAME,NAME for several) and of the models "
-                           "its ensembles ran"))
-      ->type_name("NAME")
-      ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  add_model_option(app, args.models,
+                   wrap_help("Only the traces of model NAME (repeatable; NAME,NAME for several) and of the "
+                             "models its ensembles ran"));
   app.add_option("--max-body", args.max_body, wrap_help("Largest body in bytes, after decompression (default 20 MiB)"))
       ->check(quiet(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 34)))
       ->type_name("BYTES");

@@ -157,7 +157,8 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   const Span first = report.rows.front().def->span;
   for (std::uint32_t t : traces) {
     const SpanTimes spans = trace_spans(set, summary, pass.protocol, pass.traces[t]);
-    const bool has_first = row_value_ns(*report.rows.front().def, spans).has_value();
+    // of_first is read only for a model with streamed requests (share_of_had).
+    const bool has_first = m.stream.requests > 0 && row_value_ns(*report.rows.front().def, spans).has_value();
     for (std::size_t r = 0; r < report.rows.size(); ++r) {
       if (auto v = row_value_ns(*report.rows[r].def, spans)) {
         values[r].push_back(static_cast<double>(*v));

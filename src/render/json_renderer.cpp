@@ -37,10 +37,7 @@ OrderedJson json_windows(const ModelReport& model) {
 // One trace, written member by member (no tree of it is built).
 void write_trace(JsonStream& json, const TraceView& trace, Compat compat) {
   json.open('{');
-  json.member("id", json_id(trace.id));
-  json.member("parent_id", trace.parent_id ? json_id(*trace.parent_id) : OrderedJson(nullptr));
-  json.member_text("model", trace.model_name);
-  json.member_text("version", trace.model_version);
+  write_request_identity(json, trace);
   json.key("spans_us");
   json.open('{');
   for (std::size_t s = 0; s < kSpanCount; ++s) {

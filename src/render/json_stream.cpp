@@ -56,6 +56,16 @@ void JsonStream::member_int(std::string_view name, std::int64_t number) {
   out_ << std::to_string(number);
 }
 
+void JsonStream::member_uint(std::string_view name, std::uint64_t number) {
+  write_key(name);
+  out_ << std::to_string(number);
+}
+
+void JsonStream::member_null(std::string_view name) {
+  write_key(name);
+  out_ << "null";
+}
+
 void JsonStream::member_double(std::string_view name, double number) {
   write_key(name);
   if (!std::isfinite(number)) {

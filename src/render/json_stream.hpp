@@ -41,6 +41,8 @@ class JsonStream {
   /// them (the per-trace output is made of these).
   void member_text(std::string_view name, std::string_view text);
   void member_int(std::string_view name, std::int64_t number);
+  void member_uint(std::string_view name, std::uint64_t number);
+  void member_null(std::string_view name);
   void member_double(std::string_view name, double number);
 
  private:

@@ -12,6 +12,15 @@ std::string micros_text(wide_int ns) { return py_float_repr(exact_ratio(ns, 1000
 
 std::string id_text(const std::optional<wide_int>& id) { return id ? wide_int_to_string(*id) : ""; }
 
+// An id as dump() writes the JSON number it is.
+void write_id(JsonStream& json, std::string_view name, wide_int id) {
+  if (id < 0) {
+    json.member_int(name, static_cast<std::int64_t>(id));
+  } else {
+    json.member_uint(name, static_cast<std::uint64_t>(id));
+  }
+}
+
 }  // namespace
 
 void for_each_selected(const FileReport& report, const RequestSelection& selection,
@@ -24,16 +33,24 @@ void for_each_selected(const FileReport& report, const RequestSelection& selecti
   for (std::size_t i = 0; i < top.size(); ++i) fn(top[i].trace, i + 1);
 }
 
+void write_request_identity(JsonStream& json, const TraceView& trace) {
+  write_id(json, "id", trace.id);
+  if (trace.parent_id) {
+    write_id(json, "parent_id", *trace.parent_id);
+  } else {
+    json.member_null("parent_id");
+  }
+  json.member_text("model", trace.model_name);
+  json.member_text("version", trace.model_version);
+}
+
 void write_request_object(JsonStream& json, const TraceView& t, Compat compat, std::size_t rank,
                           const std::string* file) {
   json.open('{');
   if (file != nullptr) json.member_text("file", *file);
   if (rank > 0) json.member_int("rank", static_cast<std::int64_t>(rank));
   json.member_text("protocol", protocol_name(t.protocol));
-  json.member("id", json_id(t.id));
-  json.member("parent_id", t.parent_id ? json_id(*t.parent_id) : OrderedJson(nullptr));
-  json.member_text("model", t.model_name);
-  json.member_text("version", t.model_version);
+  write_request_identity(json, t);
   json.key("spans_us");
   json.open('{');
   for (const SpanDef* def : catalogue_rows(t.protocol, compat)) {

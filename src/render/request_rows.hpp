@@ -25,6 +25,10 @@ void for_each_selected(const FileReport& report, const RequestSelection& selecti
 
 class JsonStream;
 
+/// A request's identity as members of the open object: id, parent_id (null
+/// when it has none), model and version.
+void write_request_identity(JsonStream& json, const TraceView& trace);
+
 /// One request as a JSON object: rank (when ranked), protocol, ids, model,
 /// version, and `spans_us`: every catalogue row the trace has, by key.
 void write_request_object(JsonStream& json, const TraceView& trace, Compat compat, std::size_t rank,
