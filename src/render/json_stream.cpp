@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 
 namespace trace_summary {
@@ -51,14 +52,27 @@ void JsonStream::member_text(std::string_view name, std::string_view text) {
   write_string(text);
 }
 
+namespace {
+
+// The decimal digits of `number` (a 64-bit integer) in `buffer`.
+template <typename Integer>
+std::string_view decimal(std::array<char, 24>& buffer, Integer number) {
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+  return {buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data())};
+}
+
+}  // namespace
+
 void JsonStream::member_int(std::string_view name, std::int64_t number) {
   write_key(name);
-  out_ << std::to_string(number);
+  std::array<char, 24> buffer;
+  out_ << decimal(buffer, number);
 }
 
 void JsonStream::member_uint(std::string_view name, std::uint64_t number) {
   write_key(name);
-  out_ << std::to_string(number);
+  std::array<char, 24> buffer;
+  out_ << decimal(buffer, number);
 }
 
 void JsonStream::member_null(std::string_view name) {
