@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace trace_summary {
 
@@ -24,7 +25,7 @@ void JsonStream::indent(std::size_t depth) {
   static const std::string kSpaces(256, ' ');
   for (std::size_t n = 2 * depth; n > 0;) {
     const std::size_t part = std::min(n, kSpaces.size());
-    out_ << std::string_view(kSpaces).substr(0, part);
+    put(std::string_view(kSpaces).substr(0, part));
     n -= part;
   }
 }
@@ -35,21 +36,24 @@ void JsonStream::write_string(std::string_view text) {
   const bool plain =
       std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
   if (plain) {
-    out_ << '"' << text << '"';
+    put('"');
+    put(text);
+    put('"');
   } else {
-    out_ << OrderedJson(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    put(OrderedJson(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }
 
 void JsonStream::write_key(std::string_view name) {
   next_item();
   write_string(name);
-  out_ << (compact_ ? ":" : ": ");
+  put(compact_ ? ":" : ": ");
 }
 
 void JsonStream::member_text(std::string_view name, std::string_view text) {
   write_key(name);
   write_string(text);
+  flush_stage();
 }
 
 namespace {
@@ -66,30 +70,34 @@ std::string_view decimal(std::array<char, 24>& buffer, Integer number) {
 void JsonStream::member_int(std::string_view name, std::int64_t number) {
   write_key(name);
   std::array<char, 24> buffer;
-  out_ << decimal(buffer, number);
+  put(decimal(buffer, number));
+  flush_stage();
 }
 
 void JsonStream::member_uint(std::string_view name, std::uint64_t number) {
   write_key(name);
   std::array<char, 24> buffer;
-  out_ << decimal(buffer, number);
+  put(decimal(buffer, number));
+  flush_stage();
 }
 
 void JsonStream::member_null(std::string_view name) {
   write_key(name);
-  out_ << "null";
+  put("null");
+  flush_stage();
 }
 
 void JsonStream::member_double(std::string_view name, double number) {
   write_key(name);
-  if (!std::isfinite(number)) {
-    out_ << "null";  // as dump() writes NaN and infinities
-    return;
+  if (std::isfinite(number)) {
+    // nlohmann's own shortest round-trip formatting, which dump() uses.
+    std::array<char, 64> buffer{};
+    char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
+    put(std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data())));
+  } else {
+    put("null");  // as dump() writes NaN and infinities
   }
-  // nlohmann's own shortest round-trip formatting, which dump() uses.
-  std::array<char, 64> buffer{};
-  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), number);
-  out_ << std::string_view(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  flush_stage();
 }
 
 void JsonStream::next_item() {
@@ -100,16 +108,17 @@ void JsonStream::next_item() {
   if (frames_.empty()) return;
   const bool first = frames_.back().items++ == 0;
   if (compact_) {
-    if (!first) out_ << ',';
+    if (!first) put(',');
     return;
   }
-  out_ << (first ? "\n" : ",\n");
+  put(first ? "\n" : ",\n");
   indent(frames_.size());
 }
 
 void JsonStream::open(char bracket) {
   next_item();
-  out_ << bracket;
+  put(bracket);
+  flush_stage();
   frames_.push_back({bracket == '{' ? '}' : ']'});
 }
 
@@ -117,25 +126,51 @@ void JsonStream::close() {
   const Frame frame = frames_.back();
   frames_.pop_back();
   if (frame.items > 0 && !compact_) {
-    out_ << '\n';
+    put('\n');
     indent(frames_.size());
   }
-  out_ << frame.close;
-  if (frames_.empty()) out_ << '\n';
+  put(frame.close);
+  if (frames_.empty()) put('\n');
+  flush_stage();
 }
 
 void JsonStream::key(const std::string& name) {
   write_key(name);
+  flush_stage();
   after_key_ = true;
 }
 
 void JsonStream::value(const OrderedJson& v) {
   next_item();
   if (v.is_primitive() || compact_) {
-    out_ << v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    put(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   } else {
-    out_ << dump_at_depth(v, frames_.size());
+    put(dump_at_depth(v, frames_.size()));
   }
+  flush_stage();
+}
+
+void JsonStream::put(std::string_view text) {
+  if (text.size() > stage_.size() - staged_) {
+    flush_stage();
+    if (text.size() > stage_.size()) {
+      out_ << text;
+      return;
+    }
+  }
+  std::memcpy(stage_.data() + staged_, text.data(), text.size());
+  staged_ += text.size();
+}
+
+void JsonStream::put(char c) {
+  if (staged_ == stage_.size()) flush_stage();
+  stage_[staged_++] = c;
+}
+
+void JsonStream::flush_stage() {
+  if (staged_ == 0) return;
+  out_ << std::string_view(stage_.data(), staged_);
+  staged_ = 0;
 }
 
 }  // namespace trace_summary

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -54,11 +56,18 @@ class JsonStream {
   void indent(std::size_t depth);
   void write_key(std::string_view name);
   void write_string(std::string_view text);
+  // The pieces of one call are gathered in `stage_` and written to `out_`
+  // at once at its end (flush_stage), sparing a write per piece.
+  void put(std::string_view text);
+  void put(char c);
+  void flush_stage();
 
   Output& out_;
   std::vector<Frame> frames_;
   bool compact_;
   bool after_key_ = false;
+  std::array<char, 256> stage_;
+  std::size_t staged_ = 0;
 };
 
 /// `value` as nlohmann's dump(2) writes it at nesting `depth`.
