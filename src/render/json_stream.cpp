@@ -33,15 +33,25 @@ void JsonStream::indent(std::size_t depth) {
 // Printable ASCII without quotes or backslashes is written as it is; anything
 // else as dump() escapes it (bytes that are not UTF-8 become U+FFFD).
 void JsonStream::write_string(std::string_view text) {
-  const bool plain =
-      std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
-  if (plain) {
+  const auto plain = [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; };
+  if (text.size() + 2 > stage_.size() - staged_) flush_stage();
+  if (text.size() + 2 <= stage_.size()) {  // checked and staged in one pass
+    char* to = stage_.data() + staged_;
+    *to++ = '"';
+    std::size_t n = 0;
+    while (n < text.size() && plain(text[n])) *to++ = text[n++];
+    if (n == text.size()) {
+      *to++ = '"';
+      staged_ = static_cast<std::size_t>(to - stage_.data());
+      return;
+    }
+  } else if (std::all_of(text.begin(), text.end(), plain)) {
     put('"');
     put(text);
     put('"');
-  } else {
-    put(OrderedJson(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
   }
+  put(OrderedJson(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void JsonStream::write_key(std::string_view name) {
