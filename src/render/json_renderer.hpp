@@ -22,8 +22,7 @@ class JsonSink final : public ReportSink {
   /// `window_ns` > 0: each model's request time per window (--window).
   JsonSink(Output& out, Compat compat, std::vector<double> percentiles, bool with_traces, RequestSelection top = {},
            std::uint64_t window_ns = 0)
-      : out_(out),
-        json_(out),
+      : json_(out),
         compat_(compat),
         percentiles_(std::move(percentiles)),
         with_traces_(with_traces),
@@ -38,7 +37,6 @@ class JsonSink final : public ReportSink {
   void model(const FileReport& report, Protocol protocol, std::size_t index);
   void top(const FileReport& report);
 
-  Output& out_;
   JsonStream json_;
   Compat compat_;
   std::vector<double> percentiles_;
