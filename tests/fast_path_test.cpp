@@ -73,6 +73,19 @@ TEST(FastPath, EqualsNlohmannOnEveryTestdataFile) {
   EXPECT_GT(files, 100u);
 }
 
+// Every input that once made fastpath_fuzzer fail (after its two bytes of
+// options), in one block and in small ones.
+TEST(FastPath, EqualsNlohmannOnEveryFuzzRegression) {
+  std::size_t inputs = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(TRACE_SUMMARY_FUZZ_REGRESSIONS "-fastpath")) {
+    const std::string bytes = read_file(entry.path());
+    if (bytes.size() < 2) continue;
+    expect_same(bytes.substr(2), entry.path().string());
+    ++inputs;
+  }
+  EXPECT_GT(inputs, 0u);
+}
+
 TEST(FastPath, ScansTheRecordsTritonserverWrites) {
   std::vector<ScanToken> tokens;
   const std::string stamp = R"({"id":17,"timestamps":[{"name":"HTTP_RECV_START","ns":5294383183578}]},)";

@@ -26,7 +26,9 @@ std::string shift_error_place(std::string text, const InputPosition& base, std::
       last_newline == std::string_view::npos ? prefix.size() : prefix.size() - last_newline - 1;
   const bool same_line = line - 1 == replayed_lines;
   const std::uint64_t our_line = base.line + line - 1 - replayed_lines;
-  const std::uint64_t our_column = same_line ? base.column - 1 + column - last_line_size : column;
+  // Column 0: nlohmann read a line break and put it back (after a number);
+  // it then says column 0 wherever that line began.
+  const std::uint64_t our_column = same_line && column > 0 ? base.column - 1 + column - last_line_size : column;
   return text.substr(0, line_begin) + std::to_string(our_line) + column_marker + std::to_string(our_column) +
          text.substr(column_end);
 }
