@@ -8,17 +8,23 @@
 namespace trace_summary {
 namespace {
 
-// Collects the spans of one body.
+// Collects the spans of one body, refusing those that the body read as a
+// file refuses (a spanId that repeats one of an unfinished request), so the
+// answer's partialSuccess counts them and the --save file read back with
+// --skip-invalid gives the receiver's report.
 class SpanList final : public SpanSink {
  public:
-  explicit SpanList(std::vector<OtlpSpan>& spans) : spans_(spans) {}
+  explicit SpanList(std::vector<OtlpSpan>& spans) : spans_(spans), as_a_file_(scratch_) {}
   std::optional<SpanProblem> take(OtlpSpan&& span) override {
+    if (auto problem = as_a_file_.take(OtlpSpan(span))) return problem;
     spans_.push_back(std::move(span));
     return std::nullopt;
   }
 
  private:
   std::vector<OtlpSpan>& spans_;
+  TraceSet scratch_;               // what the body read as a file would hold
+  RequestAssembler as_a_file_;     // assembles into scratch_ as the file reader does
 };
 
 // `to` holds the names and values of `from` at the same indices: interning
