@@ -9,8 +9,6 @@ namespace {
 
 constexpr std::size_t kHeadBytes = 4096;
 
-bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
 std::uint8_t byte_at(std::string_view s, std::size_t i) { return static_cast<std::uint8_t>(s[i]); }
 
 // A protobuf varint at `at`; moves `at` past it. False when it runs off `s`.

@@ -14,6 +14,9 @@ enum class InputFormat {
   OtlpProtobuf,  ///< OTLP protobuf: a collector `format: proto` file or a binary request body
 };
 
+/// JSON white space (RFC 8259): space, tab, line feed, carriage return.
+inline bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
 /// Classifies the first bytes of an input (decompressed).
 InputFormat classify_head(std::string_view head);
 

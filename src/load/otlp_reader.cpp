@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "load/otlp_detect.hpp"
 #include "load/otlp_keys.hpp"
 #include "pycompat/py_number.hpp"
 
@@ -464,8 +465,6 @@ bool OtlpReader::end_span() {
   if (auto problem = sink_.take(std::move(span_))) return reject(problem->kind, path() + ": " + problem->what);
   return true;
 }
-
-bool is_json_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // Moves past white space; false at the end of the input.
 bool skip_space(InputSource& input) {
