@@ -59,10 +59,8 @@ Selected select_percentiles(std::vector<double>& values, const std::vector<doubl
   const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
   out.min = *lo;
   out.max = *hi;
-  for (double p : ps) {
-    const Place at = place_of(n, p);
-    out.percentiles.push_back(at.rank + 1 >= n ? values[at.rank] : lerp(values[at.rank], values[at.rank + 1], at.gamma));
-  }
+  // percentile() reads only the ranks placed above.
+  for (double p : ps) out.percentiles.push_back(percentile(values, p));
   return out;
 }
 

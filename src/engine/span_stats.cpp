@@ -54,18 +54,18 @@ void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, c
   if (values.empty()) return;
   const double scale = is_count_row(*row.def) ? 1 : 1000;
   row.mean_us = per_value(*row.def, sum, values.size());
-  if (request.histogram_bins == 0) {  // no sort needed: select the ranks read
-    const Selected selected = select_percentiles(values, request.percentiles);
-    row.min_us = selected.min / scale;
-    row.max_us = selected.max / scale;
-    for (double v : selected.percentiles) row.percentiles_us.push_back(v / scale);
-    return;
+  Selected selected;
+  if (request.histogram_bins > 0) {  // the histogram needs every value in order
+    std::sort(values.begin(), values.end());
+    row.histogram = make_histogram(values, request.histogram_bins);
+    selected = {values.front(), values.back(), {}};
+    for (double p : request.percentiles) selected.percentiles.push_back(percentile(values, p));
+  } else {  // no sort needed: select the ranks the percentiles read
+    selected = select_percentiles(values, request.percentiles);
   }
-  std::sort(values.begin(), values.end());
-  row.min_us = values.front() / scale;
-  row.max_us = values.back() / scale;
-  for (double p : request.percentiles) row.percentiles_us.push_back(percentile(values, p) / scale);
-  row.histogram = make_histogram(values, request.histogram_bins);
+  row.min_us = selected.min / scale;
+  row.max_us = selected.max / scale;
+  for (double v : selected.percentiles) row.percentiles_us.push_back(v / scale);
 }
 
 // Adds the values of one trace's streamed rows.

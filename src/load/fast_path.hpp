@@ -244,7 +244,7 @@ class FastPath {
     if (size == view.size()) keep_pending(view.data() + size);
     const StampRecord& r = stamp_;
     const std::string_view name = view.substr(r.name_begin, r.name_size);
-    if (const auto name_id = sax_.direct_stamp_name(name, r.ns_unsigned ? r.ns_u <= kMaxNs : true)) {
+    if (const auto name_id = sax_.direct_stamp_name(name, !r.ns_unsigned || r.ns_u <= kMaxNs)) {
       const std::uint64_t element_offset = input_.offset();
       input_.skip(size);
       return sax_.stamp_record(r.id, *name_id, r.ns_unsigned ? static_cast<std::int64_t>(r.ns_u) : r.ns_i,
