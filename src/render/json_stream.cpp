@@ -21,31 +21,76 @@ std::string dump_at_depth(const OrderedJson& value, std::size_t depth) {
   return out;
 }
 
-void JsonStream::indent(std::size_t depth) {
-  static const std::string kSpaces(256, ' ');
-  for (std::size_t n = 2 * depth; n > 0;) {
-    const std::size_t part = std::min(n, kSpaces.size());
-    put(std::string_view(kSpaces).substr(0, part));
+// A line break, then the indentation of `depth` levels; after a comma if
+// `comma`.
+void JsonStream::line_break(std::size_t depth, bool comma) {
+  static const std::string kBreak = ",\n" + std::string(254, ' ');
+  const std::size_t width = 2 * depth;
+  std::string_view text(kBreak);
+  text.remove_prefix(comma ? 0 : 1);
+  if (width <= 254) {
+    put(text.substr(0, text.size() - 254 + width));
+    return;
+  }
+  put(text.substr(0, text.size() - 254));
+  for (std::size_t n = width; n > 0;) {
+    const std::size_t part = std::min<std::size_t>(n, 254);
+    put(std::string_view(kBreak).substr(2, part));
     n -= part;
   }
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether one of the 8 bytes of `word` equals `byte`.
+constexpr bool has_byte(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t x = word ^ (kOnes * byte);
+  return ((x - kOnes) & ~x & kHighs) != 0;
+}
+
+// Whether each of the 8 bytes of `word` is printable ASCII (0x20 to 0x7e)
+// other than '"' and '\\': what dump() writes as it is.
+constexpr bool plain_word(std::uint64_t word) {
+  const bool below_space = ((word - kOnes * 0x20) & ~word & kHighs) != 0;
+  const bool high = (word & kHighs) != 0;
+  return !below_space && !high && !has_byte(word, 0x7f) && !has_byte(word, '"') && !has_byte(word, '\\');
+}
+
+// The bytes of `text` (at most 8) as a word, padded with plain bytes.
+std::uint64_t padded_word(std::string_view text) {
+  std::uint64_t word = kOnes * 'a';
+  if (text.size() >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, text.data(), 4);
+    std::memcpy(&tail, text.data() + text.size() - 4, 4);
+    return head | (std::uint64_t{tail} << 32);
+  }
+  std::memcpy(&word, text.data(), text.size());  // 0 to 3 bytes
+  return word;
+}
+
+bool plain_text(std::string_view text) {
+  if (text.size() < 8) return plain_word(padded_word(text));
+  std::uint64_t word;
+  std::size_t n = 0;
+  for (; n + 8 <= text.size(); n += 8) {
+    std::memcpy(&word, text.data() + n, 8);
+    if (!plain_word(word)) return false;
+  }
+  if (n == text.size()) return true;
+  std::memcpy(&word, text.data() + text.size() - 8, 8);  // the last 8, again in part
+  return plain_word(word);
+}
+
+}  // namespace
+
 // Printable ASCII without quotes or backslashes is written as it is; anything
 // else as dump() escapes it (bytes that are not UTF-8 become U+FFFD).
 void JsonStream::write_string(std::string_view text) {
-  const auto plain = [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; };
-  if (text.size() + 2 > stage_.size() - staged_) flush_stage();
-  if (text.size() + 2 <= stage_.size()) {  // checked and staged in one pass
-    char* to = stage_.data() + staged_;
-    *to++ = '"';
-    std::size_t n = 0;
-    while (n < text.size() && plain(text[n])) *to++ = text[n++];
-    if (n == text.size()) {
-      *to++ = '"';
-      staged_ = static_cast<std::size_t>(to - stage_.data());
-      return;
-    }
-  } else if (std::all_of(text.begin(), text.end(), plain)) {
+  if (plain_text(text)) {
     put('"');
     put(text);
     put('"');
@@ -63,7 +108,6 @@ void JsonStream::write_key(std::string_view name) {
 void JsonStream::member_text(std::string_view name, std::string_view text) {
   write_key(name);
   write_string(text);
-  flush_stage();
 }
 
 namespace {
@@ -81,20 +125,17 @@ void JsonStream::member_int(std::string_view name, std::int64_t number) {
   write_key(name);
   std::array<char, 24> buffer;
   put(decimal(buffer, number));
-  flush_stage();
 }
 
 void JsonStream::member_uint(std::string_view name, std::uint64_t number) {
   write_key(name);
   std::array<char, 24> buffer;
   put(decimal(buffer, number));
-  flush_stage();
 }
 
 void JsonStream::member_null(std::string_view name) {
   write_key(name);
   put("null");
-  flush_stage();
 }
 
 void JsonStream::member_double(std::string_view name, double number) {
@@ -107,7 +148,6 @@ void JsonStream::member_double(std::string_view name, double number) {
   } else {
     put("null");  // as dump() writes NaN and infinities
   }
-  flush_stage();
 }
 
 void JsonStream::next_item() {
@@ -121,14 +161,12 @@ void JsonStream::next_item() {
     if (!first) put(',');
     return;
   }
-  put(first ? "\n" : ",\n");
-  indent(frames_.size());
+  line_break(frames_.size(), !first);
 }
 
 void JsonStream::open(char bracket) {
   next_item();
   put(bracket);
-  flush_stage();
   frames_.push_back({bracket == '{' ? '}' : ']'});
 }
 
@@ -136,17 +174,15 @@ void JsonStream::close() {
   const Frame frame = frames_.back();
   frames_.pop_back();
   if (frame.items > 0 && !compact_) {
-    put('\n');
-    indent(frames_.size());
+    line_break(frames_.size(), false);
   }
   put(frame.close);
   if (frames_.empty()) put('\n');
-  flush_stage();
+  end_of_value();
 }
 
 void JsonStream::key(const std::string& name) {
   write_key(name);
-  flush_stage();
   after_key_ = true;
 }
 
@@ -157,10 +193,10 @@ void JsonStream::value(const OrderedJson& v) {
   } else {
     put(dump_at_depth(v, frames_.size()));
   }
-  flush_stage();
+  end_of_value();
 }
 
-void JsonStream::put(std::string_view text) {
+void JsonStream::put_long(std::string_view text) {
   if (text.size() > stage_.size() - staged_) {
     flush_stage();
     if (text.size() > stage_.size()) {
@@ -172,9 +208,8 @@ void JsonStream::put(std::string_view text) {
   staged_ += text.size();
 }
 
-void JsonStream::put(char c) {
-  if (staged_ == stage_.size()) flush_stage();
-  stage_[staged_++] = c;
+void JsonStream::end_of_value() {
+  if (frames_.empty()) flush_stage();
 }
 
 void JsonStream::flush_stage() {

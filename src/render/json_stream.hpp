@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,28 @@
 namespace trace_summary {
 
 using OrderedJson = nlohmann::ordered_json;
+
+/// Copies `text` (at most 16 bytes) to `to` without a call to memcpy:
+/// two copies of 8, 4 or 1 bytes that may overlap.
+inline void copy_small(char* to, std::string_view text) {
+  const std::size_t n = text.size();
+  const char* from = text.data();
+  if (n >= 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, from, 4);
+    std::memcpy(&tail, from + n - 4, 4);
+    std::memcpy(to, &head, 4);
+    std::memcpy(to + n - 4, &tail, 4);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+  }
+}
 
 class JsonStream {
  public:
@@ -53,20 +76,34 @@ class JsonStream {
     std::size_t items = 0;
   };
   void next_item();  // the separator and indentation of a new member or element
-  void indent(std::size_t depth);
+  void line_break(std::size_t depth, bool comma);
   void write_key(std::string_view name);
   void write_string(std::string_view text);
-  // The pieces of one call are gathered in `stage_` and written to `out_`
-  // at once at its end (flush_stage), sparing a write per piece.
-  void put(std::string_view text);
-  void put(char c);
+  // The document's text is gathered in `stage_` and handed to `out_` a
+  // block at a time: when the block is full and when the document ends (the
+  // outermost value closed), so `out_` never sees half a document unless
+  // the block filled, and others may write to `out_` between documents.
+  void put(std::string_view text) {
+    if (text.size() <= 16 && stage_.size() - staged_ >= 16) {
+      copy_small(stage_.data() + staged_, text);
+      staged_ += text.size();
+    } else {
+      put_long(text);
+    }
+  }
+  void put(char c) {
+    if (staged_ == stage_.size()) flush_stage();
+    stage_[staged_++] = c;
+  }
+  void put_long(std::string_view text);
   void flush_stage();
+  void end_of_value();  // flush_stage() if that value ended the document
 
   Output& out_;
   std::vector<Frame> frames_;
   bool compact_;
   bool after_key_ = false;
-  std::array<char, 256> stage_;
+  std::array<char, 16384> stage_;
   std::size_t staged_ = 0;
 };
 
