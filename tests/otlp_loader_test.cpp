@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -106,6 +109,28 @@ TEST(OtlpKeys, ReadsBothSpellingsAndOtlpIntegers) {
   EXPECT_FALSE(otlp::parse_decimal(""));
   EXPECT_EQ(otlp::parse_span_id("00000000000000fF"), 255u);
   EXPECT_FALSE(otlp::parse_span_id("00000000000000f"));
+}
+
+// parse_decimal against std::from_chars on every length, with leading
+// zeros, signs, and a stray byte at every place.
+TEST(OtlpKeys, ParsesDecimalsAsFromCharsDoes) {
+  std::mt19937_64 random(3);
+  const auto reference = [](std::string_view text) -> std::optional<std::int64_t> {
+    if (text.empty() || text.size() > (text[0] == '-' ? 21u : 20u)) return std::nullopt;
+    std::int64_t v = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string text = round % 3 == 0 ? "-" : "";
+    const std::size_t zeros = random() % 4 == 0 ? random() % 5 : 0;
+    text += std::string(zeros, '0');
+    const std::size_t digits = 1 + random() % 20;
+    for (std::size_t d = 0; d < digits; ++d) text += static_cast<char>('0' + random() % 10);
+    if (round % 7 == 0) text[random() % text.size()] = "x/:9 .e+"[random() % 8];
+    ASSERT_EQ(otlp::parse_decimal(text), reference(text)) << text;
+  }
 }
 
 TEST(OtlpKeys, EveryKeyInEitherSpellingAndNoNearMiss) {

@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include "base/eight_digits.hpp"
+
 namespace trace_summary::otlp {
 namespace {
 
@@ -27,11 +29,33 @@ int hex_digit(char c) {
   return -1;
 }
 
+// `key` in the lowerCamelCase spelling exporters write (as the folded
+// spelling would classify it), or Other for any other text.
+Key camel_case(std::string_view key) {
+  const auto is = [&](std::string_view text, Key k) { return key == text ? k : Key::Other; };
+  switch (key.size()) {
+    case 3: return is("key", Key::AttrKey);
+    case 4: return is("name", Key::Name);
+    case 5: return key == "value" ? Key::Value : is("spans", Key::Spans);
+    case 6: return key == "spanId" ? Key::SpanId : is("events", Key::Events);
+    case 7: return is("traceId", Key::TraceId);
+    case 8: return is("intValue", Key::IntValue);
+    case 10: return key == "attributes" ? Key::Attributes : is("scopeSpans", Key::ScopeSpans);
+    case 11: return is("stringValue", Key::StringValue);
+    case 12: return key == "timeUnixNano" ? Key::TimeUnixNano : is("parentSpanId", Key::ParentSpanId);
+    case 15: return is("endTimeUnixNano", Key::EndTime);
+    case 17: return is("startTimeUnixNano", Key::StartTime);
+    default: return Key::Other;
+  }
+}
+
 }  // namespace
 
 Key classify(std::string_view key) {
-  // Every key of every span passes here: the candidates are picked by the
-  // folded length before any text is compared.
+  // Every key of every span passes here: the spelling nearly every file
+  // uses is tried as it is, then the candidates are picked by the folded
+  // length before any text is compared.
+  if (const Key k = camel_case(key); k != Key::Other) return k;
   std::array<char, 32> folded;
   const std::string_view f(folded.data(), fold(key, folded));
   const auto is = [&](std::string_view text, Key k) { return f == text ? k : Key::Other; };
@@ -58,14 +82,17 @@ std::optional<std::int64_t> parse_decimal(std::string_view text) {
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) text.remove_prefix(1);
   if (text.empty() || text.size() > 20) return std::nullopt;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
   // Beyond its leading zeros, a number in range has at most 19 digits, and
   // 19 digits cannot overflow 64 bits.
-  const std::size_t zeros = std::min(text.find_first_not_of('0'), text.size());
-  if (text.size() - zeros > 19) return std::nullopt;
+  while (p != end && *p == '0') ++p;
+  if (end - p > 19) return std::nullopt;
   std::uint64_t v = 0;
-  for (const char c : text.substr(zeros)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  for (; end - p >= 8 && eight_digits(p); p += 8) v = v * 100000000 + eight_digits_value(p);
+  for (; p != end; ++p) {
+    if (*p < '0' || *p > '9') return std::nullopt;
+    v = v * 10 + static_cast<std::uint64_t>(*p - '0');
   }
   const auto limit = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
   if (v > limit) return std::nullopt;

@@ -252,7 +252,7 @@ std::string OtlpReader::path() const {
 bool OtlpReader::key(std::string& k) {
   if (ignoring()) return true;
   stack_.back().key = otlp::classify(k);
-  key_text_ = k;
+  key_text_.swap(k);  // the parser's buffer is ours to take; it clears what it gets back
   return true;
 }
 

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "base/eight_digits.hpp"
+
 namespace trace_summary {
 namespace {
 
@@ -49,31 +51,6 @@ const unsigned char* string_end(const unsigned char* p, const unsigned char* end
     p += n;
   }
   return nullptr;
-}
-
-// The eight bytes at p, first byte lowest.
-std::uint64_t load8(const unsigned char* p) {
-  std::uint64_t v = 0;
-  std::memcpy(&v, p, 8);
-  if constexpr (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__) v = __builtin_bswap64(v);
-  return v;
-}
-
-// The eight bytes at p are all ASCII digits: each byte's high half is 3, and
-// adding 6 keeps it there (no byte above '9').
-bool eight_digits(const unsigned char* p) {
-  const std::uint64_t v = load8(p);
-  return (v & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030 &&
-         ((v + 0x0606060606060606) & 0xF0F0F0F0F0F0F0F0) == 0x3030303030303030;
-}
-
-// The value of the eight digits at p: pairs, then fours, then all eight
-// combined within the word.
-std::uint64_t eight_digits_value(const unsigned char* p) {
-  std::uint64_t v = load8(p) & 0x0F0F0F0F0F0F0F0F;
-  v = (v * 10 + (v >> 8)) & 0x00FF00FF00FF00FF;
-  v = (v * 100 + (v >> 16)) & 0x0000FFFF0000FFFF;
-  return (v * 10000 + (v >> 32)) & 0xFFFFFFFF;
 }
 
 // Reads the integer at p into `token` (nlohmann: Unsigned when it has no
