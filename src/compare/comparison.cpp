@@ -24,7 +24,7 @@ ModelValues model_values(const FileReport& report, Protocol protocol, std::size_
   for (const StatRow& row : model.rows) out.rows.push_back(row.def);
   out.values_ns.resize(out.rows.size());
   out.sums_ns.assign(out.rows.size(), 0);
-  report.for_each_trace_of_model(protocol, index, [&out](const TraceView& trace) {
+  report.for_each_trace_of_model(protocol, index, TraceDetail::WithoutStamps, [&out](const TraceView& trace) {
     for (std::size_t r = 0; r < out.rows.size(); ++r) {
       for (wide_int v : trace_row_values(*out.rows[r], trace)) {
         out.values_ns[r].push_back(static_cast<double>(v));

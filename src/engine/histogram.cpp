@@ -22,22 +22,23 @@ std::vector<double> edges(double lo, double hi, std::size_t bins, bool log_scale
 
 }  // namespace
 
-Histogram make_histogram(const std::vector<double>& sorted_ns, std::size_t bins) {
+Histogram make_histogram(const std::vector<double>& values_ns, std::size_t bins) {
   Histogram h;
-  if (sorted_ns.empty() || bins == 0) return h;
-  const double lo = sorted_ns.front(), hi = sorted_ns.back();
+  if (values_ns.empty() || bins == 0) return h;
+  const auto [lo_at, hi_at] = std::minmax_element(values_ns.begin(), values_ns.end());
+  const double lo = *lo_at, hi = *hi_at;
   if (lo == hi) {
-    h.bins.push_back({lo / 1000, hi / 1000, sorted_ns.size()});
+    h.bins.push_back({lo / 1000, hi / 1000, values_ns.size()});
     return h;
   }
   h.log_scale = lo > 0 && hi / lo >= kLogScaleRatio;
   const std::vector<double> e = edges(lo, hi, bins, h.log_scale);
   for (std::size_t i = 0; i < bins; ++i) h.bins.push_back({e[i] / 1000, e[i + 1] / 1000, 0});
-  auto from = sorted_ns.begin();
-  for (std::size_t i = 0; i < bins; ++i) {
-    const auto to = i + 1 == bins ? sorted_ns.end() : std::lower_bound(from, sorted_ns.end(), e[i + 1]);
-    h.bins[i].count = static_cast<std::uint64_t>(to - from);
-    from = to;
+  // A value's bin: how many inner edges (e[1] to e[bins - 1]) are <= it.
+  const auto inner_begin = e.begin() + 1, inner_end = e.end() - 1;
+  for (const double v : values_ns) {
+    const auto bin = std::upper_bound(inner_begin, inner_end, v) - inner_begin;
+    ++h.bins[static_cast<std::size_t>(bin)].count;
   }
   return h;
 }

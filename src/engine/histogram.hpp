@@ -13,8 +13,9 @@ namespace trace_summary {
 /// The values' spread at which the bins become logarithmic (max / min).
 inline constexpr double kLogScaleRatio = 100;
 
-/// `bins` bins from the smallest to the largest of `sorted_ns` (ascending,
-/// in ns), edges in µs. Equal values make one bin; no values, no bins.
-Histogram make_histogram(const std::vector<double>& sorted_ns, std::size_t bins);
+/// `bins` bins from the smallest to the largest of `values_ns` (in any
+/// order), edges in µs; a value on an inner edge counts in the bin above it.
+/// Equal values make one bin; no values, no bins.
+Histogram make_histogram(const std::vector<double>& values_ns, std::size_t bins);
 
 }  // namespace trace_summary

@@ -42,9 +42,10 @@ std::string nothing_counted(const TraceSet& set) {
     const std::string& name = set.values[attrs.model_name].text;
     if (models.size() < 10 && std::find(models.begin(), models.end(), name) == models.end()) models.push_back(name);
   }
-  std::string text = "no trace could be counted (a trace needs REQUEST_START, REQUEST_END and, at its root, "
-                     "the HTTP or GRPC timestamps of --trace-config level=TIMESTAMPS); " +
-                     std::to_string(set.records.size()) + " trace record" + (set.records.size() == 1 ? "" : "s");
+  std::string text =
+      "no trace could be counted (a trace needs REQUEST_START, REQUEST_END and, at its root, "
+      "the HTTP or GRPC timestamps of --trace-config level=TIMESTAMPS); " +
+      std::to_string(set.records.size()) + " trace record" + (set.records.size() == 1 ? "" : "s");
   if (models.empty()) return text + ", no model named";
   std::string list;
   for (const std::string& m : models) list += (list.empty() ? "" : ", ") + printable(m);
@@ -82,20 +83,21 @@ class EngineReport final : public FileReport {
                         timed ? time_span() : TimeSpan{});
   }
 
-  void for_each_trace(Protocol protocol, const TraceCallback& fn) const override {
+  void for_each_trace(Protocol protocol, TraceDetail detail, const TraceCallback& fn) const override {
     const PassSummary& p = pass(protocol);
     TraceView view;
     for (const CountedTrace& trace : p.traces) {
-      fill_trace_view(set_, summary_, protocol, trace, view);
+      fill_trace_view(set_, summary_, protocol, trace, detail, view);
       fn(view);
     }
   }
 
-  void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const override {
+  void for_each_trace_of_model(Protocol protocol, std::size_t model, TraceDetail detail,
+                               const TraceCallback& fn) const override {
     const PassSummary& p = pass(protocol);
     TraceView view;
     for (std::uint32_t t : traces_of(protocol, model)) {
-      fill_trace_view(set_, summary_, protocol, p.traces[t], view);
+      fill_trace_view(set_, summary_, protocol, p.traces[t], detail, view);
       fn(view);
     }
   }
@@ -258,8 +260,8 @@ std::unique_ptr<FileReport> build_report(const std::vector<NamedInput>& inputs, 
   if (!skipped.empty()) report->warnings_.push_back({display_name, skipped.summary()});
   const bool all_empty = std::all_of(notes.begin(), notes.end(), [](const LoadNotes& n) { return n.empty_input; });
   if (!all_empty && report->summary_.http.traces.empty() && report->summary_.grpc.traces.empty()) {
-    report->warnings_.push_back({display_name, skipped.empty() ? nothing_counted(report->set_)
-                                                               : "no trace is left to count"});
+    report->warnings_.push_back(
+        {display_name, skipped.empty() ? nothing_counted(report->set_) : "no trace is left to count"});
   }
   return report;
 }

@@ -374,22 +374,20 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs, 
   return summary;
 }
 
-SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace) {
-  SpanTimes spans;
+TraceTimes trace_times(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace) {
+  TraceTimes times;
   StampMap map = stamp_map(set, trace, summary.naming);
-  if (summary.streams && may_stream(map, protocol, summary.naming) && scan_stream(set, trace, protocol).streamed) {
-    forget_sends(map, protocol);
+  if (summary.streams && may_stream(map, protocol, summary.naming)) {
+    StreamScan scan = scan_stream(set, trace, protocol);
+    if (scan.streamed) forget_sends(map, protocol);
+    times.stream = std::move(scan.times);
   }
-  pair_spans(map, pair_rules(protocol, effective_compat(summary)), summary.naming, spans);
-  return spans;
+  pair_spans(map, pair_rules(protocol, effective_compat(summary)), summary.naming, times.spans);
+  return times;
 }
 
-std::optional<StreamTimes> trace_stream(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                                        const CountedTrace& trace) {
-  if (!summary.streams || !may_stream(stamp_map(set, trace, summary.naming), protocol, summary.naming)) {
-    return std::nullopt;
-  }
-  return scan_stream(set, trace, protocol).times;
+SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace) {
+  return trace_times(set, summary, protocol, trace).spans;
 }
 
 }  // namespace trace_summary

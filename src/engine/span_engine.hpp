@@ -99,9 +99,13 @@ FileSummary summarize(const TraceSet& set, Compat compat, const SkipLogs& logs =
 /// The spans of one counted trace (the same ones its pass summed).
 SpanTimes trace_spans(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace);
 
-/// The responses of a counted trace its pass summed as streamed; else nullopt.
-std::optional<StreamTimes> trace_stream(const TraceSet& set, const FileSummary& summary, Protocol protocol,
-                                        const CountedTrace& trace);
+/// trace_spans() of one trace, and its responses when its pass summed it as
+/// streamed, its timestamps read once.
+struct TraceTimes {
+  SpanTimes spans;
+  std::optional<StreamTimes> stream;  ///< nullopt unless summed as streamed
+};
+TraceTimes trace_times(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace);
 
 /// The ns of each canonical stamp of one trace (a later entry of the same
 /// name wins, as in the script's dict); nullopt when absent.

@@ -54,15 +54,10 @@ void add_distribution(StatRow& row, std::vector<double>& values, wide_int sum, c
   if (values.empty()) return;
   const double scale = is_count_row(*row.def) ? 1 : 1000;
   row.mean_us = per_value(*row.def, sum, values.size());
-  Selected selected;
-  if (request.histogram_bins > 0) {  // the histogram needs every value in order
-    std::sort(values.begin(), values.end());
-    row.histogram = make_histogram(values, request.histogram_bins);
-    selected = {values.front(), values.back(), {}};
-    for (double p : request.percentiles) selected.percentiles.push_back(percentile(values, p));
-  } else {  // no sort needed: select the ranks the percentiles read
-    selected = select_percentiles(values, request.percentiles);
-  }
+  // No sort: the ranks the percentiles read are selected, and the
+  // histogram counts values in any order.
+  const Selected selected = select_percentiles(values, request.percentiles);
+  if (request.histogram_bins > 0) row.histogram = make_histogram(values, request.histogram_bins);
   row.min_us = selected.min / scale;
   row.max_us = selected.max / scale;
   for (double v : selected.percentiles) row.percentiles_us.push_back(v / scale);
@@ -156,7 +151,8 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
   std::vector<TimedValue> requests;
   const Span first = report.rows.front().def->span;
   for (std::uint32_t t : traces) {
-    const SpanTimes spans = trace_spans(set, summary, pass.protocol, pass.traces[t]);
+    const TraceTimes times = trace_times(set, summary, pass.protocol, pass.traces[t]);
+    const SpanTimes& spans = times.spans;
     // of_first is read only for a model with streamed requests (share_of_had).
     const bool has_first = m.stream.requests > 0 && row_value_ns(*report.rows.front().def, spans).has_value();
     for (std::size_t r = 0; r < report.rows.size(); ++r) {
@@ -168,10 +164,7 @@ ModelReport model_report(const TraceSet& set, const FileSummary& summary, const 
     }
     const auto& span = spans[static_cast<std::size_t>(first)];
     if (timed && span) requests.push_back({span->start_ns, static_cast<double>(span->duration_ns())});
-    if (m.stream.requests == 0) continue;
-    if (auto stream = trace_stream(set, summary, pass.protocol, pass.traces[t])) {
-      add_stream_values(report.rows, *stream, values, sums);
-    }
+    if (m.stream.requests > 0 && times.stream) add_stream_values(report.rows, *times.stream, values, sums);
   }
   add_time_series(report, requests, request,
                   static_cast<std::uint64_t>(time_span.end_ns) - static_cast<std::uint64_t>(time_span.origin_ns));

@@ -5,7 +5,7 @@
 namespace trace_summary {
 
 void fill_trace_view(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace,
-                     TraceView& view) {
+                     TraceDetail detail, TraceView& view) {
   view.protocol = protocol;
   view.model = trace.model;
   view.id = set.group_ids[trace_group(set, trace)];
@@ -15,11 +15,13 @@ void fill_trace_view(const TraceSet& set, const FileSummary& summary, Protocol p
   const TraceModel model = trace_model(set, trace);
   view.model_name = set.values[model.name].text;
   view.model_version = set.values[model.version].text;
-  view.spans = trace_spans(set, summary, protocol, trace);
-  view.stream = trace_stream(set, summary, protocol, trace);
+  TraceTimes times = trace_times(set, summary, protocol, trace);
+  view.spans = times.spans;
+  view.stream = std::move(times.stream);
+  view.stamps.clear();
+  if (detail == TraceDetail::WithoutStamps) return;
   // The current script leaves GRPC_WAITREAD* out of its listing.
   const bool hide_waitread = summary.compat == Compat::Current && summary.naming == Naming::Canonical;
-  view.stamps.clear();
   for_each_timestamp(set, trace, [&](NameId name, std::int64_t ns) {
     const NameInfo& info = set.names.info(name);
     view.stamps.push_back({info.text, ns, !(hide_waitread && info.grpc_waitread_prefix)});

@@ -7,8 +7,9 @@
 
 namespace trace_summary {
 
-/// Fills `view` (reusing its storage) with counted `trace` of `protocol`'s pass.
+/// Fills `view` (reusing its storage) with counted `trace` of `protocol`'s
+/// pass; its timestamps only `WithStamps`.
 void fill_trace_view(const TraceSet& set, const FileSummary& summary, Protocol protocol, const CountedTrace& trace,
-                     TraceView& view);
+                     TraceDetail detail, TraceView& view);
 
 }  // namespace trace_summary

@@ -111,8 +111,9 @@ void JsonSink::top(const FileReport& report) {
   json_.member_text("by", top_.key.name());
   json_.key("requests");
   json_.open('[');
-  for_each_selected(report, top_,
-                    [&](const TraceView& t, std::size_t rank) { write_request_object(json_, t, report.compat(), rank); });
+  for_each_selected(report, top_, [&](const TraceView& t, std::size_t rank) {
+    write_request_object(json_, t, report.compat(), rank);
+  });
   json_.close();
   json_.close();
 }
@@ -132,7 +133,7 @@ void JsonSink::model(const FileReport& report, Protocol protocol, std::size_t in
   if (with_traces_) {
     json_.key("traces");
     json_.open('[');
-    report.for_each_trace_of_model(protocol, index,
+    report.for_each_trace_of_model(protocol, index, TraceDetail::WithStamps,
                                    [&](const TraceView& t) { write_trace(json_, t, report.compat()); });
     json_.close();
   }

@@ -26,7 +26,8 @@ void write_id(JsonStream& json, std::string_view name, wide_int id) {
 void for_each_selected(const FileReport& report, const RequestSelection& selection,
                        const std::function<void(const TraceView&, std::size_t)>& fn) {
   if (selection.top == 0) {
-    for (Protocol protocol : kProtocols) report.for_each_trace(protocol, [&](const TraceView& t) { fn(t, 0); });
+    for (Protocol protocol : kProtocols)
+      report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) { fn(t, 0); });
     return;
   }
   const std::vector<RankedTrace> top = top_traces(report, selection.top, selection.key);

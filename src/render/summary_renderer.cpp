@@ -25,7 +25,10 @@ void ClassicTextSink::file(const FileReport& report) {
   }
   out_ << "File: " << report.display_name() << '\n';
   for (Protocol protocol : kProtocols) {
-    if (show_trace_) report.for_each_trace(protocol, [this](const TraceView& t) { render_trace_listing(t, out_); });
+    if (show_trace_) {
+      report.for_each_trace(protocol, TraceDetail::WithStamps,
+                            [this](const TraceView& t) { render_trace_listing(t, out_); });
+    }
     for (std::size_t m = 0; m < report.model_count(protocol); ++m) {
       render_model_summary(report.model(protocol, m, {}), out_);
     }

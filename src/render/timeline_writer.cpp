@@ -79,7 +79,7 @@ struct Forest {
 Forest build_forest(const FileReport& report, const RankKey& key) {
   Forest forest;
   for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, [&](const TraceView& t) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const auto n = static_cast<std::uint32_t>(forest.nodes.size());
       if (!forest.index.emplace(t.id, n).second) return;
       forest.nodes.push_back({t.parent_id, key.value_ns(t, report.compat()), n});
@@ -154,7 +154,7 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
   layout.track_names.resize(track_of_root.size());
   std::vector<bool> drawn(forest.nodes.size(), false);
   for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, [&](const TraceView& t) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const std::uint32_t n = forest.index.at(t.id);
       auto track = track_of_root.find(forest.nodes[n].root);
       if (drawn[n] || track == track_of_root.end()) return;

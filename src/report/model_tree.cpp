@@ -35,7 +35,7 @@ ModelTree model_tree(const FileReport& report) {
   std::map<ModelNode, wide_int> totals;
   for (Protocol protocol : kProtocols) {
     const std::vector<const SpanDef*> rows = catalogue_rows(protocol, report.compat());
-    report.for_each_trace(protocol, [&](const TraceView& t) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       traces.push_back({t.id, {protocol, t.model}, own_time_ns(t, rows).value_or(0), t.parent_id});
       totals[traces.back().node] += traces.back().time_ns;
     });

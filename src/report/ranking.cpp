@@ -32,7 +32,7 @@ std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, con
   std::set<wide_int> in_heap;     // their ids: a trace both passes count is kept once
   if (n == 0) return heap;
   for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, [&](const TraceView& t) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const auto value = key.value_ns(t, report.compat());
       if (!value) return;
       RankedTrace candidate{*value, t};

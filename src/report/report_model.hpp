@@ -159,6 +159,11 @@ struct Warning {
 
 using TraceCallback = std::function<void(const TraceView&)>;
 
+/// What a cursor fills in each TraceView. The timestamps are a list built
+/// and sorted per trace; a caller that reads only ids, models, spans and
+/// responses asks for the view without them (`stamps` is then empty).
+enum class TraceDetail { WithStamps, WithoutStamps };
+
 /// One report. Its statistics and traces are computed when asked.
 class FileReport {
  public:
@@ -179,9 +184,10 @@ class FileReport {
   virtual ModelReport model(Protocol protocol, std::size_t index, const StatsRequest& request) const = 0;
 
   /// The pass's counted traces in the order `-t` lists them.
-  virtual void for_each_trace(Protocol protocol, const TraceCallback& fn) const = 0;
+  virtual void for_each_trace(Protocol protocol, TraceDetail detail, const TraceCallback& fn) const = 0;
   /// The counted traces of one model, in the same order.
-  virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, const TraceCallback& fn) const = 0;
+  virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, TraceDetail detail,
+                                       const TraceCallback& fn) const = 0;
 
   /// False when no trace names a parent: then no counted trace ran inside
   /// another (ensembles, BLS), which is known without a pass of the cursor.

@@ -64,7 +64,7 @@ std::map<std::string, std::int64_t> engine_spans(const FileReport& report) {
   std::map<std::string, std::int64_t> spans;
   std::map<std::string, bool> seen;
   for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, [&](const TraceView& t) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const std::string id = wide_int_to_string(t.id);
       if (seen[id]) return;
       seen[id] = true;
