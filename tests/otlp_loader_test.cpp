@@ -300,7 +300,22 @@ TEST(OtlpLoader, EachMalformedValueHasItsOwnMessage) {
 TEST(OtlpLoader, ARepeatedSpanIdIsAnError) {
   auto a = request("a0000000", "alpha", 1, 1000);
   EXPECT_EQ(load_error(line_of({a[0], a[0]})),
-            "line 1, column 939: resourceSpans[0].scopeSpans[0].spans[1]: spanId a00000000000000c is that of another span of an unfinished request");
+            "line 1, column 939: resourceSpans[0].scopeSpans[0].spans[1]: spanId a00000000000000c repeats a span of this export request");
+  // In a later export request: refused while its request is unfinished.
+  EXPECT_EQ(load_error(line_of({a[0]}) + line_of({a[0]})),
+            "line 2, column 522: resourceSpans[0].scopeSpans[0].spans[0]: spanId a00000000000000c is that of another span of an unfinished request");
+}
+
+// Within one export request a spanId is refused even when the request it
+// repeats is complete, so the receiver (which holds every request until its
+// report) and its --save file read back agree.
+TEST(OtlpLoader, ASpanIdRepeatingACompletedRequestOfTheSameExportRequestIsAnError) {
+  const auto a = request("a0000000", "alpha", 1, 1000);
+  EXPECT_EQ(load_error(line_of({a[0], a[1], a[2], a[2]})),
+            "line 1, column 1903: resourceSpans[0].scopeSpans[0].spans[3]: spanId a00000000000000a repeats a span of this export request");
+  testing::ReportOptions skip;
+  skip.skip_invalid = true;
+  EXPECT_EQ(report_text(line_of({a[0], a[1], a[2], a[2]}), skip), report_text(line_of(a)));
 }
 
 TEST(OtlpLoader, SkipInvalidLeavesOutTheBrokenSpan) {

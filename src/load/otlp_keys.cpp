@@ -110,6 +110,12 @@ std::optional<std::uint64_t> parse_span_id(std::string_view text) {
   return v;
 }
 
+std::string span_id_text(std::uint64_t id) {
+  std::string text(16, '0');
+  for (std::size_t i = 16; i-- > 0; id >>= 4) text[i] = "0123456789abcdef"[id & 15];
+  return text;
+}
+
 bool is_trace_id(std::string_view text) {
   if (text.size() != 32) return false;
   for (const char c : text) {

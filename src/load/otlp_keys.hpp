@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace trace_summary::otlp {
@@ -40,6 +41,9 @@ std::optional<std::int64_t> parse_decimal(std::string_view text);
 
 /// A span id: 16 hex digits, either case. nullopt otherwise.
 std::optional<std::uint64_t> parse_span_id(std::string_view text);
+
+/// A span id as OTLP/JSON writes it: 16 lowercase hex digits.
+std::string span_id_text(std::uint64_t id);
 
 /// A trace id is 32 hex digits, either case.
 bool is_trace_id(std::string_view text);

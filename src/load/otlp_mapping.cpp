@@ -1,6 +1,6 @@
 #include "load/otlp_mapping.hpp"
 
-#include <cstdio>
+#include "load/otlp_keys.hpp"
 
 namespace trace_summary {
 namespace {
@@ -8,12 +8,6 @@ namespace {
 constexpr const char* kRootName = "InferRequest";
 
 bool is_root(const OtlpSpan& span) { return !span.has_model_name && span.name == kRootName; }
-
-std::string hex_id(std::uint64_t id) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(id));
-  return text;
-}
 
 }  // namespace
 
@@ -31,7 +25,7 @@ std::optional<SpanProblem> RequestAssembler::take(OtlpSpan&& span) {
   const std::uint64_t id = span.span_id;
   const std::optional<std::uint64_t> parent = span.parent_span_id;
   if (!held_.emplace(id, std::move(span)).second) {
-    return SpanProblem{"spans whose spanId repeats", "spanId " + hex_id(id) + " is that of another span of an unfinished request"};
+    return SpanProblem{"spans whose spanId repeats", "spanId " + otlp::span_id_text(id) + " is that of another span of an unfinished request"};
   }
   if (parent) children_[*parent].push_back(id);
   return std::nullopt;

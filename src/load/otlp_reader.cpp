@@ -8,6 +8,7 @@
 
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <variant>
 
 #include "load/otlp_detect.hpp"
@@ -148,6 +149,7 @@ class OtlpReader {
   // The parse stopped because the input ended inside a value.
   bool cut_at_end() const { return parse_error_at_end_; }
   void begin_value() {
+    span_ids_.clear();
     stack_.clear();
     discard_level_ = kNotDiscarding;
     parse_error_at_end_ = false;
@@ -205,6 +207,10 @@ class OtlpReader {
   bool event_has_time_ = false, event_has_name_ = false;
   std::int64_t event_ns_ = 0;
   NameId event_name_ = 0;
+  // The span ids of this JSON value (one export request): one that repeats
+  // is refused, by the file reader and the receiver alike, whatever the
+  // state of the request it repeats.
+  std::unordered_set<std::uint64_t> span_ids_;
 };
 
 bool OtlpReader::fail(const std::string& what) {
@@ -459,6 +465,10 @@ bool OtlpReader::end_event() {
 
 bool OtlpReader::end_span() {
   if (!has_span_id_) return reject("spans without a spanId", path() + " has no spanId");
+  if (!span_ids_.insert(span_.span_id).second) {
+    return reject("spans whose spanId repeats",
+                  path() + ": spanId " + otlp::span_id_text(span_.span_id) + " repeats a span of this export request");
+  }
   if (span_.has_model_name && !span_.trace_id) {
     return reject("model spans without triton.trace_id", path() + " has triton.model_name but no triton.trace_id");
   }
