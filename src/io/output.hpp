@@ -51,6 +51,8 @@ class Output {
   void flush();
   /// What was written, for an in-memory Output.
   const std::string& text() const { return buffer_; }
+  /// Forgets what an in-memory Output holds, keeping its storage.
+  void clear() { buffer_.clear(); }
   /// How many bytes were written to it in all.
   std::uint64_t bytes_written() const { return written_; }
 

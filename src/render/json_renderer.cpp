@@ -60,11 +60,6 @@ void write_trace(JsonStream& json, const TraceView& trace, Compat compat) {
 
 }  // namespace
 
-OrderedJson json_id(wide_int id) {
-  if (id < 0) return static_cast<std::int64_t>(id);
-  return static_cast<std::uint64_t>(id);
-}
-
 void JsonSink::begin() {
   json_.open('{');
   json_.member("schema", "trace_summary");

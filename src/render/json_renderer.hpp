@@ -14,9 +14,6 @@ namespace trace_summary {
 /// Version of the document's schema; raised on any incompatible change.
 inline constexpr int kJsonSchemaVersion = 1;
 
-/// A trace id as a JSON number (ids run from -2^63 to 2^64-1).
-OrderedJson json_id(wide_int id);
-
 class JsonSink final : public ReportSink {
  public:
   /// `window_ns` > 0: each model's request time per window (--window).

@@ -12,7 +12,8 @@ std::string micros_text(wide_int ns) { return py_float_repr(exact_ratio(ns, 1000
 
 std::string id_text(const std::optional<wide_int>& id) { return id ? wide_int_to_string(*id) : ""; }
 
-// An id as dump() writes the JSON number it is.
+}  // namespace
+
 void write_id(JsonStream& json, std::string_view name, wide_int id) {
   if (id < 0) {
     json.member_int(name, static_cast<std::int64_t>(id));
@@ -20,8 +21,6 @@ void write_id(JsonStream& json, std::string_view name, wide_int id) {
     json.member_uint(name, static_cast<std::uint64_t>(id));
   }
 }
-
-}  // namespace
 
 void for_each_selected(const FileReport& report, const RequestSelection& selection,
                        const std::function<void(const TraceView&, std::size_t)>& fn) {

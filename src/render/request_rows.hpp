@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "io/output.hpp"
 #include "report/ranking.hpp"
@@ -24,6 +25,9 @@ void for_each_selected(const FileReport& report, const RequestSelection& selecti
                        const std::function<void(const TraceView&, std::size_t)>& fn);
 
 class JsonStream;
+
+/// A trace id as a member of the open object, the JSON number dump() writes.
+void write_id(JsonStream& json, std::string_view name, wide_int id);
 
 /// A request's identity as members of the open object: id, parent_id (null
 /// when it has none), model and version.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -14,14 +15,17 @@
 #include <vector>
 
 #include "base/errors.hpp"
-#include "render/json_renderer.hpp"
+#include "render/json_stream.hpp"
 
 namespace trace_summary {
 namespace {
 
-// What every event of one trace carries.
+// What every event of one trace carries (its args), and its name.
 struct TraceInfo {
-  OrderedJson args;
+  wide_int id;
+  std::optional<wide_int> parent_id;
+  std::string model, version;
+  Protocol protocol;
   std::string handler_name;  // "MODEL (VERSION)": the handler span is named after the model
 };
 
@@ -163,13 +167,9 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
       if (forest.nodes[n].root == n) {
         layout.track_names[track->second] = {track->second, "trace " + wide_int_to_string(t.id) + " " + model};
       }
-      OrderedJson args = {{"trace_id", json_id(t.id)},
-                          {"model", std::string(t.model_name)},
-                          {"version", std::string(t.model_version)},
-                          {"protocol", protocol_name(protocol)}};
-      if (t.parent_id) args["parent_id"] = json_id(*t.parent_id);
       const auto index = static_cast<std::uint32_t>(layout.traces.size());
-      layout.traces.push_back({std::move(args), model});
+      layout.traces.push_back(
+          {t.id, t.parent_id, std::string(t.model_name), std::string(t.model_version), protocol, model});
       for (const SpanDef* def : catalogue_rows(protocol, report.compat())) {
         if (!def->measured || !t.span(def->span)) continue;
         const SpanTime& time = *t.span(def->span);
@@ -206,18 +206,30 @@ double micros_between(std::int64_t a, std::int64_t b) {
   return static_cast<double>(static_cast<wide_int>(b) - static_cast<wide_int>(a)) / 1000;
 }
 
-// A response of a streamed request: an instant event on its track's first lane.
-OrderedJson mark_event(const Layout& layout, const Mark& m, int pid, std::uint32_t tid, std::int64_t first) {
-  OrderedJson args = layout.traces[m.trace].args;
-  args["response"] = m.number;
-  return {{"name", "Response " + std::to_string(m.number)},
-          {"cat", "response"},
-          {"ph", "i"},
-          {"s", "t"},
-          {"ts", micros_between(first, m.ns)},
-          {"pid", pid},
-          {"tid", tid},
-          {"args", args}};
+// The args of an event of `trace`; a response's number with `response`.
+void write_args(JsonStream& json, const TraceInfo& trace, std::uint32_t response = 0) {
+  json.key("args");
+  json.open('{');
+  write_id(json, "trace_id", trace.id);
+  json.member_text("model", trace.model);
+  json.member_text("version", trace.version);
+  json.member_text("protocol", protocol_name(trace.protocol));
+  if (trace.parent_id) write_id(json, "parent_id", *trace.parent_id);
+  if (response > 0) json.member_uint("response", response);
+  json.close();
+}
+
+// A metadata event naming process `pid` or, with `tid`, a thread.
+void write_name(JsonStream& json, const char* what, int pid, std::optional<std::uint32_t> tid,
+                const std::string& name) {
+  json.member_text("name", what);
+  json.member_text("ph", "M");
+  json.member_int("pid", pid);
+  if (tid) json.member_uint("tid", *tid);
+  json.key("args");
+  json.open('{');
+  json.member_text("name", name);
+  json.close();
 }
 
 }  // namespace
@@ -229,21 +241,27 @@ TimelineSink::TimelineSink(std::string path, std::uint64_t limit, RequestSelecti
 
 TimelineSink::~TimelineSink() = default;
 
-void TimelineSink::event(const std::string& json) {
+void TimelineSink::event(const std::function<void(JsonStream&)>& members) {
+  scratch_.clear();
+  {
+    JsonStream json(scratch_, /*compact=*/true);
+    json.open('{');
+    members(json);
+    json.close();
+  }
+  std::string_view text = scratch_.text();
+  text.remove_suffix(1);  // the line break that ends a compact document
   if (!first_event_) std::fputc(',', file_.get());
   first_event_ = false;
-  std::fputs("\n", file_.get());
-  std::fputs(json.c_str(), file_.get());
+  std::fputc('\n', file_.get());
+  std::fwrite(text.data(), 1, text.size(), file_.get());
 }
 
 void TimelineSink::file(const FileReport& report) {
   const int pid = next_pid_++;
-  const auto dump = [](const OrderedJson& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  };
   // A file name need not be UTF-8: shown as messages show it (\xNN).
   const std::string process_name = printable(report.display_name());
-  event(dump({{"name", "process_name"}, {"ph", "M"}, {"pid", pid}, {"args", {{"name", process_name}}}}));
+  event([&](JsonStream& json) { write_name(json, "process_name", pid, std::nullopt, process_name); });
   const Layout layout = lay_out(report, top_, limit_);
   std::int64_t first = 0;
   for (std::size_t i = 0; i < layout.events.size(); ++i) {
@@ -263,26 +281,35 @@ void TimelineSink::file(const FileReport& report) {
     const std::uint32_t lane_count = lanes.empty() ? 1 : *std::max_element(lanes.begin(), lanes.end()) + 1;
     for (std::uint32_t lane = 0; lane < lane_count; ++lane) {
       const std::string lane_name = lane == 0 ? name : name + " (overlap " + std::to_string(lane) + ")";
-      event(dump({{"name", "thread_name"},
-                  {"ph", "M"},
-                  {"pid", pid},
-                  {"tid", next_tid + lane},
-                  {"args", {{"name", lane_name}}}}));
+      event([&](JsonStream& json) { write_name(json, "thread_name", pid, next_tid + lane, lane_name); });
     }
     for (std::size_t i = 0; i < events.size(); ++i) {
       const Event& e = *events[i];
       const TraceInfo& trace = layout.traces[e.trace];
-      const std::string label = e.def->span == Span::Request ? trace.handler_name : std::string(e.def->label);
-      event(dump({{"name", label},
-                  {"cat", std::string(e.def->key)},
-                  {"ph", "X"},
-                  {"ts", micros_between(first, e.start_ns)},
-                  {"dur", micros_between(e.start_ns, e.end_ns)},
-                  {"pid", pid},
-                  {"tid", next_tid + lanes[i]},
-                  {"args", trace.args}}));
+      const std::string_view label = e.def->span == Span::Request ? trace.handler_name : e.def->label;
+      event([&](JsonStream& json) {
+        json.member_text("name", label);
+        json.member_text("cat", e.def->key);
+        json.member_text("ph", "X");
+        json.member_double("ts", micros_between(first, e.start_ns));
+        json.member_double("dur", micros_between(e.start_ns, e.end_ns));
+        json.member_int("pid", pid);
+        json.member_uint("tid", next_tid + lanes[i]);
+        write_args(json, trace);
+      });
     }
-    for (const Mark* m : marks_by_track[track]) event(dump(mark_event(layout, *m, pid, next_tid, first)));
+    for (const Mark* m : marks_by_track[track]) {
+      event([&](JsonStream& json) {  // a response of a streamed request: an instant on the first lane
+        json.member_text("name", "Response " + std::to_string(m->number));
+        json.member_text("cat", "response");
+        json.member_text("ph", "i");
+        json.member_text("s", "t");
+        json.member_double("ts", micros_between(first, m->ns));
+        json.member_int("pid", pid);
+        json.member_uint("tid", next_tid);
+        write_args(json, layout.traces[m->trace], m->number);
+      });
+    }
     next_tid += lane_count;
   }
 }

@@ -10,13 +10,17 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <string>
 
+#include "io/output.hpp"
 #include "render/replacing_file.hpp"
 #include "render/request_rows.hpp"
 #include "report/report_sink.hpp"
 
 namespace trace_summary {
+
+class JsonStream;
 
 class TimelineSink final : public ReportSink {
  public:
@@ -36,9 +40,11 @@ class TimelineSink final : public ReportSink {
   void end() override;
 
  private:
-  void event(const std::string& json);
+  // Writes one event: an object whose members `members` writes.
+  void event(const std::function<void(JsonStream&)>& members);
 
   ReplacingFile file_;
+  Output scratch_;  // the event being written
   std::uint64_t limit_;
   RequestSelection top_;
   int next_pid_ = 1;
