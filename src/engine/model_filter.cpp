@@ -71,6 +71,7 @@ void filter_pass(const TraceSet& set, const FileSummary& summary, PassSummary& p
       stats.sum[s] += spans[s]->duration_ns();
       stats.has[s] = true;
     }
+    note_span_starts(filtered, spans);
     filtered.traces.push_back(trace);
   }
   pass = std::move(filtered);

@@ -126,12 +126,34 @@ class EngineReport final : public FileReport {
     return protocol == Protocol::Http ? summary_.http : summary_.grpc;
   }
 
-  // The pass's trace indices grouped by model (each group in pass order),
-  // made on first use: 4 bytes per counted trace.
   TraceRange traces_of(Protocol protocol, std::size_t model) const {
-    ByModel& index = by_model_[static_cast<std::size_t>(protocol)];
-    const PassSummary& p = pass(protocol);
-    if (index.begin.empty()) {
+    const ByModel& index = by_model_[static_cast<std::size_t>(protocol)];
+    return {index.order.data() + index.begin[model], index.order.data() + index.begin[model + 1]};
+  }
+
+  // The earliest and latest start of a span paired in either pass.
+  TimeSpan time_span() const {
+    TimeSpan found;
+    bool any = false;
+    for (const PassSummary* p : {&summary_.http, &summary_.grpc}) {
+      if (!p->span_starts) continue;
+      found.origin_ns = any ? std::min(found.origin_ns, p->span_starts->first) : p->span_starts->first;
+      found.end_ns = any ? std::max(found.end_ns, p->span_starts->second) : p->span_starts->second;
+      any = true;
+    }
+    return found;
+  }
+
+ public:
+  // The pass's trace indices grouped by model (each group in pass order):
+  // 4 bytes per counted trace, made once the summary is final.
+  struct ByModel {
+    std::vector<std::uint32_t> begin, order;
+  };
+  void index_by_model() {
+    for (Protocol protocol : kProtocols) {
+      ByModel& index = by_model_[static_cast<std::size_t>(protocol)];
+      const PassSummary& p = pass(protocol);
       index.begin.assign(p.models.size() + 1, 0);
       for (const CountedTrace& t : p.traces) ++index.begin[t.model + 1];
       for (std::size_t m = 0; m < p.models.size(); ++m) index.begin[m + 1] += index.begin[m];
@@ -139,37 +161,13 @@ class EngineReport final : public FileReport {
       std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
       for (std::uint32_t t = 0; t < p.traces.size(); ++t) index.order[next[p.traces[t].model]++] = t;
     }
-    return {index.order.data() + index.begin[model], index.order.data() + index.begin[model + 1]};
   }
 
-  // The earliest and latest start of a span paired in either pass, found
-  // on first use.
-  TimeSpan time_span() const {
-    if (time_span_) return *time_span_;
-    TimeSpan found;
-    bool any = false;
-    for (const PassSummary* p : {&summary_.http, &summary_.grpc}) {
-      for (const CountedTrace& t : p->traces) {
-        for (const auto& span : trace_spans(set_, summary_, p->protocol, t)) {
-          if (!span) continue;
-          if (!any || span->start_ns < found.origin_ns) found.origin_ns = span->start_ns;
-          if (!any || span->start_ns > found.end_ns) found.end_ns = span->start_ns;
-          any = true;
-        }
-      }
-    }
-    time_span_ = found;
-    return found;
-  }
-
-  struct ByModel {
-    std::vector<std::uint32_t> begin, order;
-  };
+ private:
 
   std::string display_name_;
   std::vector<std::string> inputs_;
-  mutable std::array<ByModel, 2> by_model_;  // one thread uses a report
-  mutable std::optional<TimeSpan> time_span_;
+  std::array<ByModel, 2> by_model_;  // nothing changes once made: threads may read at once
 };
 
 // --merge reads shards of one trace set, and tritonserver writes each trace
@@ -240,6 +238,7 @@ void summarise_loaded(EngineReport& report, const ComputeOptions& compute, SkipL
   render_dataflow(report.set_, report.summary_, check, skip, report.kept_groups_);
   report.has_dataflow_ = check.bytes_written() > 0;
   report.skip_invalid_ = skip != nullptr;
+  report.index_by_model();
 }
 
 }  // namespace

@@ -187,6 +187,7 @@ class PassBuilder {
       stats.sum[s] += spans[s]->duration_ns();
       stats.has[s] = true;
     }
+    note_span_starts(pass_, spans);
     pass_.traces.push_back(trace);
   }
 
@@ -315,6 +316,16 @@ PassSummary lowercase_pass(const TraceSet& set, Protocol protocol, const SkipLog
 }
 
 }  // namespace
+
+void note_span_starts(PassSummary& pass, const SpanTimes& spans) {
+  for (const auto& span : spans) {
+    if (!span) continue;
+    auto& starts = pass.span_starts;
+    if (!starts) starts.emplace(span->start_ns, span->start_ns);
+    starts->first = std::min(starts->first, span->start_ns);
+    starts->second = std::max(starts->second, span->start_ns);
+  }
+}
 
 TraceModel trace_model(const TraceSet& set, const CountedTrace& trace) {
   TraceModel model;

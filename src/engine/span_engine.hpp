@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "base/errors.hpp"
@@ -62,7 +63,13 @@ struct PassSummary {
   Protocol protocol = Protocol::Http;
   std::vector<ModelStats> models;    ///< first-seen order
   std::vector<CountedTrace> traces;  ///< id order
+  /// The earliest and latest start of a span of the counted traces (the
+  /// time axis of per-window series); nullopt when none has a span.
+  std::optional<std::pair<std::int64_t, std::int64_t>> span_starts;
 };
+
+/// Widens `pass.span_starts` to the starts of `spans`, a counted trace's.
+void note_span_starts(PassSummary& pass, const SpanTimes& spans);
 
 /// Everything the renderers need for one file.
 struct FileSummary {

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
+#include <future>
 #include <map>
+#include <system_error>
 
 #include "render/svg_charts.hpp"
 #include "report/model_tree.hpp"
@@ -136,25 +139,48 @@ void HtmlSink::file(const FileReport& report) {
     write("<dt>Note</dt><dd>" + html_text(w.input + ": " + w.text) + "</dd>");
   }
   write("</dl>\n");
-  std::size_t models = 0;
-  for (Protocol protocol : kProtocols) {
-    for (std::size_t m = 0; m < report.model_count(protocol); ++m, ++models) model(report, protocol, m);
-  }
-  if (models == 0) {
+  const PageData data = page_data(report);
+  if (data.models.empty()) {
     write("<p class=\"empty\">No request could be counted in this file.</p></section>\n");
     return;
   }
-  tree(report);
-  top(report);
+  for (const auto& [protocol, model_report] : data.models) model(protocol, model_report);
+  tree(data);
+  top(report, data.top);
   write("</section>\n");
 }
 
-void HtmlSink::model(const FileReport& report, Protocol protocol, std::size_t index) {
+// The models' reports are made on a second thread while this one finds the
+// model tree and the slowest requests: each pass reads every counted trace,
+// and a FileReport may be read by several threads at once. Without a second
+// thread, one after the other.
+HtmlSink::PageData HtmlSink::page_data(const FileReport& report) const {
   StatsRequest request{true, {50, 90, 99}};
   request.histogram_bins = options_.histogram_bins;
   request.window_ns = options_.window_ns > 0 ? options_.window_ns : kAutoWindow;
   request.scatter_limit = options_.scatter_limit;
-  const ModelReport model = report.model(protocol, index, request);
+  const auto model_reports = [&report, request] {
+    std::vector<std::pair<Protocol, ModelReport>> models;
+    for (Protocol protocol : kProtocols) {
+      for (std::size_t m = 0; m < report.model_count(protocol); ++m) {
+        models.emplace_back(protocol, report.model(protocol, m, request));
+      }
+    }
+    return models;
+  };
+  std::future<std::vector<std::pair<Protocol, ModelReport>>> later;
+  try {
+    later = std::async(std::launch::async, model_reports);
+  } catch (const std::system_error&) {  // no thread to be had: made below instead
+  }
+  PageData data;
+  data.tree = model_tree(report);
+  data.top = top_traces(report, options_.top.top, options_.top.key);
+  data.models = later.valid() ? later.get() : model_reports();
+  return data;
+}
+
+void HtmlSink::model(Protocol protocol, const ModelReport& model) {
   const std::string name = model_title(protocol, model);
   write("<section class=\"model\"" + attr("data-protocol", protocol_name(protocol)) + attr("data-model", model.name) +
         attr("data-version", model.version) + attr("data-count", std::to_string(model.count)) + "><h3>" +
@@ -228,12 +254,13 @@ void HtmlSink::over_time(const ModelReport& model, const std::string& name) {
   write(rows + "</table></div></details>");
 }
 
-void HtmlSink::top(const FileReport& report) {
+void HtmlSink::top(const FileReport& report, const std::vector<RankedTrace>& slowest) {
   write(
       "<h3>The slowest requests</h3><div class=\"scroll\"><table class=\"top\" data-chart=\"top\"><tr><th>rank</th>"
       "<th>protocol</th><th>id</th><th>model</th><th>" +
       html_text(options_.top.key.name()) + "</th><th style=\"min-width:240px\">where its time went</th></tr>");
-  for_each_selected(report, options_.top, [&](const TraceView& t, std::size_t rank) {
+  for (std::size_t rank = 1; rank <= slowest.size(); ++rank) {
+    const TraceView& t = slowest[rank - 1].trace;
     const std::vector<Segment> rows = trace_rows(t, report.compat());
     const auto value = options_.top.key.value_ns(t, report.compat());
     const double value_us = value ? static_cast<double>(*value) / 1000 : 0;
@@ -245,20 +272,18 @@ void HtmlSink::top(const FileReport& report) {
               wide_int_to_string(t.id),
               html_text(std::string(t.model_name) + " (" + std::string(t.model_version) + ")"), shown_time(value_us)) +
           stacked_bar_svg(leaves, "Request " + wide_int_to_string(t.id) + ": " + bar_text(leaves), 60) + "</td></tr>");
-  });
+  }
   write("</table></div>");
 }
 
-void HtmlSink::tree(const FileReport& report) {
-  const ModelTree found = model_tree(report);
+void HtmlSink::tree(const PageData& data) {
+  const ModelTree& found = data.tree;
   const std::vector<ModelEdge>& edges = found.edges;
   if (edges.empty()) return;
   std::map<ModelNode, std::string> names;
-  for (Protocol protocol : kProtocols) {
-    for (std::size_t m = 0; m < report.model_count(protocol); ++m) {
-      const ModelReport model = report.model(protocol, m, {});
-      names[{protocol, static_cast<std::uint32_t>(m)}] = model_title(protocol, model);
-    }
+  std::array<std::uint32_t, 2> index = {0, 0};  // per protocol
+  for (const auto& [protocol, model] : data.models) {
+    names[{protocol, index[static_cast<std::size_t>(protocol)]++}] = model_title(protocol, model);
   }
   write(
       "<h3>Ensembles and the models they ran</h3><p>Each model's time as a share of the time of the requests of "

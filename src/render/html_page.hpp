@@ -7,9 +7,13 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/replacing_file.hpp"
 #include "render/request_rows.hpp"
+#include "report/model_tree.hpp"
+#include "report/ranking.hpp"
 #include "report/report_sink.hpp"
 
 namespace trace_summary {
@@ -34,12 +38,19 @@ class HtmlSink final : public ReportSink {
   void end() override;
 
  private:
+  // What the page shows of one report, found before any of it is written.
+  struct PageData {
+    std::vector<std::pair<Protocol, ModelReport>> models;  // both passes', in the summary's order
+    ModelTree tree;
+    std::vector<RankedTrace> top;  // the slowest requests
+  };
+  PageData page_data(const FileReport& report) const;
   void write(const std::string& text);
-  void model(const FileReport& report, Protocol protocol, std::size_t index);
+  void model(Protocol protocol, const ModelReport& model);
   void distributions(const ModelReport& model, const std::string& name);
   void over_time(const ModelReport& model, const std::string& name);
-  void top(const FileReport& report);
-  void tree(const FileReport& report);
+  void top(const FileReport& report, const std::vector<RankedTrace>& slowest);
+  void tree(const PageData& data);
 
   ReplacingFile file_;
   PageOptions options_;

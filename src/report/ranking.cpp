@@ -6,11 +6,14 @@
 namespace trace_summary {
 namespace {
 
-// Orders the better-ranked trace first.
-bool ranks_before(const RankedTrace& a, const RankedTrace& b) {
-  if (a.value_ns != b.value_ns) return a.value_ns > b.value_ns;
-  return a.trace.id < b.trace.id;
+// Whether a trace of `value` and `id` ranks before `b`.
+bool ranks_before_trace(wide_int value, wide_int id, const RankedTrace& b) {
+  if (value != b.value_ns) return value > b.value_ns;
+  return id < b.trace.id;
 }
+
+// Orders the better-ranked trace first.
+bool ranks_before(const RankedTrace& a, const RankedTrace& b) { return ranks_before_trace(a.value_ns, a.trace.id, b); }
 
 }  // namespace
 
@@ -35,15 +38,17 @@ std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, con
     report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const auto value = key.value_ns(t, report.compat());
       if (!value) return;
+      const bool kept = in_heap.count(t.id) != 0;
+      // Most traces rank below the worst kept one: no copy of them is made.
+      if (!kept && heap.size() == n && !ranks_before_trace(*value, t.id, heap.front())) return;
       RankedTrace candidate{*value, t};
-      if (in_heap.count(t.id) != 0) {
+      if (kept) {
         auto same = std::find_if(heap.begin(), heap.end(), [&](const RankedTrace& r) { return r.trace.id == t.id; });
         if (ranks_before(candidate, *same)) *same = std::move(candidate);
         std::make_heap(heap.begin(), heap.end(), ranks_before);
         return;
       }
       if (heap.size() == n) {
-        if (!ranks_before(candidate, heap.front())) return;
         std::pop_heap(heap.begin(), heap.end(), ranks_before);
         in_heap.erase(heap.back().trace.id);
         heap.back() = std::move(candidate);

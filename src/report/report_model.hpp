@@ -164,7 +164,9 @@ using TraceCallback = std::function<void(const TraceView&)>;
 /// responses asks for the view without them (`stamps` is then empty).
 enum class TraceDetail { WithStamps, WithoutStamps };
 
-/// One report. Its statistics and traces are computed when asked.
+/// One report. Its statistics and traces are computed when asked; nothing in
+/// it changes after it is made, so several threads may call its members at
+/// once.
 class FileReport {
  public:
   virtual ~FileReport() = default;
