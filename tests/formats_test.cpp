@@ -246,6 +246,26 @@ TEST(ModelFilter, KeepsTheNamedModelsAndTheirEnsemblesChildren) {
   EXPECT_EQ(names(child), (std::vector<std::string>{"child=1"}));
 }
 
+// A cursor over some places of a pass hands out the views the whole pass
+// has at those places, in the same order.
+TEST(FileReport, TracesAtPlacesAreThoseOfTheWholePass) {
+  std::string text = "[";
+  for (int i = 1; i <= 9; ++i) text += (i > 1 ? "," : "") + http_trace(i, i % 2 ? "m" : "n", i * 10000, 1000 * i);
+  auto input = InputSource::from_memory(text + "]");
+  const auto report = build_report({{"t.json", input.get()}}, "t.json", {}, {});
+  std::vector<std::string> all, some;
+  const auto describe = [](const TraceView& t) {
+    return wide_int_to_string(t.id) + " " + std::string(t.model_name) + " " +
+           std::to_string(t.span(Span::Request)->duration_ns());
+  };
+  report->for_each_trace(Protocol::Http, TraceDetail::WithoutStamps,
+                         [&](const TraceView& t) { all.push_back(describe(t)); });
+  report->for_each_trace_at(Protocol::Http, {0, 3, 4, 8}, TraceDetail::WithoutStamps,
+                            [&](const TraceView& t) { some.push_back(describe(t)); });
+  ASSERT_EQ(all.size(), 9u);
+  EXPECT_EQ(some, (std::vector<std::string>{all[0], all[3], all[4], all[8]}));
+}
+
 // The timeline document of `json_text`'s traces, at most `limit` of them.
 nlohmann::json timeline_of(const std::string& json_text, std::uint64_t limit) {
   auto input = InputSource::from_memory(json_text);

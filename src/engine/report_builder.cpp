@@ -102,6 +102,16 @@ class EngineReport final : public FileReport {
     }
   }
 
+  void for_each_trace_at(Protocol protocol, const std::vector<std::uint32_t>& positions, TraceDetail detail,
+                         const TraceCallback& fn) const override {
+    const PassSummary& p = pass(protocol);
+    TraceView view;
+    for (std::uint32_t t : positions) {
+      fill_trace_view(set_, summary_, protocol, p.traces.at(t), detail, view);
+      fn(view);
+    }
+  }
+
   bool may_have_children() const override { return !set_.parent_ids.empty(); }
   bool has_dataflow() const override { return has_dataflow_; }
   void write_dataflow(Output& out) const override {

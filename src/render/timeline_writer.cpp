@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <functional>
@@ -66,11 +67,13 @@ struct IdHash {
   }
 };
 
-// One drawn trace's place in the forest of parent links.
+// One counted trace's place in the forest of parent links.
 struct Node {
   std::optional<wide_int> parent;
   std::optional<wide_int> value;  // by the rank key
   std::uint32_t root = 0;         // index of its root node
+  Protocol protocol;              // where the cursor hands it out: the pass
+  std::uint32_t position;         // and its place in the pass
 };
 
 // Every counted trace once (a trace both passes count: the first), with its
@@ -83,10 +86,12 @@ struct Forest {
 Forest build_forest(const FileReport& report, const RankKey& key) {
   Forest forest;
   for (Protocol protocol : kProtocols) {
+    std::uint32_t position = 0;
     report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const auto n = static_cast<std::uint32_t>(forest.nodes.size());
+      const std::uint32_t at = position++;
       if (!forest.index.emplace(t.id, n).second) return;
-      forest.nodes.push_back({t.parent_id, key.value_ns(t, report.compat()), n});
+      forest.nodes.push_back({t.parent_id, key.value_ns(t, report.compat()), n, protocol, at});
     });
   }
   std::vector<std::uint8_t> state(forest.nodes.size(), 0);  // 0 new, 1 on the walk, 2 done
@@ -156,16 +161,22 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
     track_of_root.emplace(root, static_cast<std::uint32_t>(track_of_root.size()));
   }
   layout.track_names.resize(track_of_root.size());
-  std::vector<bool> drawn(forest.nodes.size(), false);
+  // The traces drawn: those under a chosen root, where the cursor hands them
+  // out (a trace both passes count is drawn where it came first).
+  std::array<std::vector<std::uint32_t>, 2> positions;
+  for (const Node& node : forest.nodes) {
+    if (track_of_root.count(node.root) != 0)
+      positions[static_cast<std::size_t>(node.protocol)].push_back(node.position);
+  }
   for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
+    auto& at = positions[static_cast<std::size_t>(protocol)];
+    std::sort(at.begin(), at.end());
+    report.for_each_trace_at(protocol, at, TraceDetail::WithoutStamps, [&](const TraceView& t) {
       const std::uint32_t n = forest.index.at(t.id);
-      auto track = track_of_root.find(forest.nodes[n].root);
-      if (drawn[n] || track == track_of_root.end()) return;
-      drawn[n] = true;
+      const std::uint32_t track = track_of_root.at(forest.nodes[n].root);
       const std::string model = std::string(t.model_name) + " (" + std::string(t.model_version) + ")";
       if (forest.nodes[n].root == n) {
-        layout.track_names[track->second] = {track->second, "trace " + wide_int_to_string(t.id) + " " + model};
+        layout.track_names[track] = {track, "trace " + wide_int_to_string(t.id) + " " + model};
       }
       const auto index = static_cast<std::uint32_t>(layout.traces.size());
       layout.traces.push_back(
@@ -173,9 +184,9 @@ Layout lay_out(const FileReport& report, const RequestSelection& top, std::uint6
       for (const SpanDef* def : catalogue_rows(protocol, report.compat())) {
         if (!def->measured || !t.span(def->span)) continue;
         const SpanTime& time = *t.span(def->span);
-        layout.events.push_back({track->second, index, def, time.start_ns, time.end_ns});
+        layout.events.push_back({track, index, def, time.start_ns, time.end_ns});
       }
-      if (t.stream) add_stream(layout, track->second, index, *t.stream, protocol, report.compat());
+      if (t.stream) add_stream(layout, track, index, *t.stream, protocol, report.compat());
     });
   }
   return layout;

@@ -190,6 +190,11 @@ class FileReport {
   /// The counted traces of one model, in the same order.
   virtual void for_each_trace_of_model(Protocol protocol, std::size_t model, TraceDetail detail,
                                        const TraceCallback& fn) const = 0;
+  /// The pass's counted traces at `positions` (ascending places in the order
+  /// of for_each_trace; 0 is the first): a few traces found in an earlier
+  /// pass, without the cost of a view of every other.
+  virtual void for_each_trace_at(Protocol protocol, const std::vector<std::uint32_t>& positions, TraceDetail detail,
+                                 const TraceCallback& fn) const = 0;
 
   /// False when no trace names a parent: then no counted trace ran inside
   /// another (ensembles, BLS), which is known without a pass of the cursor.
