@@ -20,12 +20,18 @@ namespace trace_summary {
 
 using OrderedJson = nlohmann::ordered_json;
 
-/// Copies `text` (at most 16 bytes) to `to` without a call to memcpy:
-/// two copies of 8, 4 or 1 bytes that may overlap.
+/// Copies `text` (at most 32 bytes) to `to` without a call to memcpy:
+/// two copies of 16, 8, 4 or 1 bytes that may overlap.
 inline void copy_small(char* to, std::string_view text) {
   const std::size_t n = text.size();
   const char* from = text.data();
-  if (n >= 8) {
+  if (n >= 16) {
+    std::uint64_t head[2], tail[2];
+    std::memcpy(head, from, 16);
+    std::memcpy(tail, from + n - 16, 16);
+    std::memcpy(to, head, 16);
+    std::memcpy(to + n - 16, tail, 16);
+  } else if (n >= 8) {
     std::uint64_t head, tail;
     std::memcpy(&head, from, 8);
     std::memcpy(&tail, from + n - 8, 8);
@@ -84,7 +90,7 @@ class JsonStream {
   // outermost value closed), so `out_` never sees half a document unless
   // the block filled, and others may write to `out_` between documents.
   void put(std::string_view text) {
-    if (text.size() <= 16 && stage_.size() - staged_ >= 16) {
+    if (text.size() <= 32 && stage_.size() - staged_ >= 32) {
       copy_small(stage_.data() + staged_, text);
       staged_ += text.size();
     } else {
