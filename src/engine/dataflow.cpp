@@ -193,30 +193,55 @@ std::optional<std::string> tensor_text(const TraceSet& set, TraceId id, const Re
   }
 }
 
+// `count` times `c`, written a piece at a time: a deep tree's bars run to
+// thousands of characters a line, a million times over.
+void write_repeated(Output& out, char c, std::size_t count) {
+  static const std::string kTabs(256, '\t'), kBars(256, '=');
+  const std::string_view piece = c == '\t' ? kTabs : kBars;
+  for (std::size_t n = count; n > 0;) {
+    const std::size_t part = std::min(n, piece.size());
+    out << piece.substr(0, part);
+    n -= part;
+  }
+}
+
 void render_block(const TraceSet& set, const FileSummary& summary, TraceId id, int depth, int step, SkipLog* skip,
                   Output& out) {
   if (id == 0) return;
-  const std::string tabs(static_cast<std::size_t>(step + 1), '\t');
+  const auto tabs = static_cast<std::size_t>(step + 1);
   const int width = 50 + 8 * (depth - step);
-  const std::string bar = tabs + std::string(static_cast<std::size_t>(width > 0 ? width : 0), '=') + "\n";
-  out << bar;
+  const auto bar = [&] {
+    write_repeated(out, '\t', tabs);
+    write_repeated(out, '=', static_cast<std::size_t>(width > 0 ? width : 0));
+    out << '\n';
+  };
+  // A line of the block: its indentation, then `text`.
+  const auto line = [&](std::string_view text) {
+    write_repeated(out, '\t', tabs);
+    out << text;
+  };
+  bar();
   const std::uint32_t g = find_group(set, id);
   if (g != kNone) {
     for (const std::uint32_t* r = set.group_records_begin(g); r != set.group_records_end(g); ++r) {
       const NameLines lines = name_lines(set, summary, g, r);
       if (lines.shown) {
-        out << tabs << "Name:   " << set.values[lines.name].text << '\n';
-        out << tabs << "Version:" << set.values[lines.version].text << '\n';
+        line("Name:   ");
+        out << set.values[lines.name].text << '\n';
+        line("Version:");
+        out << set.values[lines.version].text << '\n';
       }
       const RecordAttrs* attrs = set.attrs_of(set.records[*r]);
       if (attrs == nullptr || !is_tensor_activity(attrs->activity)) continue;
       const std::optional<std::string> text = tensor_text(set, id, *attrs, skip);
       if (!text) continue;
-      out << tabs << activity_label(attrs->activity) << ":\n";
-      out << tabs << '\t' << *text << '\n';
+      line(activity_label(attrs->activity));
+      out << ":\n";
+      line("\t");
+      out << *text << '\n';
     }
   }
-  out << bar;
+  bar();
 }
 
 bool is_kept(const TraceSet& set, TraceId id, const std::vector<bool>* kept) {

@@ -33,7 +33,10 @@ inline std::string run_fuzz_input(const std::string& bytes, const std::string& t
   const ReportOptions options = fuzz_options(flags);
   const std::string file = bytes.substr(1);
   return error_of([&] {
-    Output out;
+    // Rendered, not kept: a small input may print gigabytes (a Data Flow
+    // tree of repeated children runs to a million blocks), which the tool
+    // writes out as it goes but memory here would hold.
+    Output out{Output::Discard{}};
     OutputOptions output{options.format, options.verbose, options.show_trace, options.percentiles};
     if ((flags & 128) != 0) output.window_ns = 1000;
     auto sink = make_format_sink(output, options.compat, out);
