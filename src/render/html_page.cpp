@@ -7,6 +7,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <system_error>
 
 #include "render/svg_charts.hpp"
@@ -151,9 +152,9 @@ void HtmlSink::file(const FileReport& report) {
 }
 
 // The models' reports are made on a second thread while this one finds the
-// model tree and the slowest requests: each pass reads every counted trace,
-// and a FileReport may be read by several threads at once. Without a second
-// thread, one after the other.
+// model tree and the slowest requests in one pass: each pass reads every
+// counted trace, and a FileReport may be read by several threads at once.
+// Without a second thread, one after the other.
 HtmlSink::PageData HtmlSink::page_data(const FileReport& report) const {
   StatsRequest request{true, {50, 90, 99}};
   request.histogram_bins = options_.histogram_bins;
@@ -173,9 +174,19 @@ HtmlSink::PageData HtmlSink::page_data(const FileReport& report) const {
     later = std::async(std::launch::async, model_reports);
   } catch (const std::system_error&) {  // no thread to be had: made below instead
   }
+  // One pass of the cursor ranks the requests and builds the model tree.
+  TopTraces top(options_.top.top, options_.top.key, report.compat());
+  std::optional<ModelTreeBuilder> tree;
+  if (report.may_have_children()) tree.emplace(report.compat());
+  for (Protocol protocol : kProtocols) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
+      top.offer(t);
+      if (tree) tree->offer(t);
+    });
+  }
   PageData data;
-  data.tree = model_tree(report);
-  data.top = top_traces(report, options_.top.top, options_.top.key);
+  if (tree) data.tree = tree->take();
+  data.top = top.take();
   data.models = later.valid() ? later.get() : model_reports();
   return data;
 }

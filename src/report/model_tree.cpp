@@ -5,17 +5,6 @@
 #include <set>
 
 namespace trace_summary {
-namespace {
-
-struct TraceEntry {
-  wide_int id = 0;
-  ModelNode node;
-  wide_int time_ns = 0;
-  std::optional<wide_int> parent_id;
-};
-
-}  // namespace
-
 std::optional<wide_int> own_time_ns(const TraceView& trace, const std::vector<const SpanDef*>& rows) {
   for (const SpanDef* row : rows) {
     if (auto v = row_value_ns(*row, trace.spans)) return v;
@@ -29,17 +18,29 @@ double ModelEdge::share_percent() const {
 }
 
 ModelTree model_tree(const FileReport& report) {
-  ModelTree tree;
-  if (!report.may_have_children()) return tree;
-  std::vector<TraceEntry> traces;  // sorted by id: 48 bytes a trace
-  std::map<ModelNode, wide_int> totals;
+  if (!report.may_have_children()) return {};
+  ModelTreeBuilder builder(report.compat());
   for (Protocol protocol : kProtocols) {
-    const std::vector<const SpanDef*> rows = catalogue_rows(protocol, report.compat());
-    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
-      traces.push_back({t.id, {protocol, t.model}, own_time_ns(t, rows).value_or(0), t.parent_id});
-      totals[traces.back().node] += traces.back().time_ns;
-    });
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) { builder.offer(t); });
   }
+  return builder.take();
+}
+
+ModelTreeBuilder::ModelTreeBuilder(Compat compat)
+    : rows_{catalogue_rows(Protocol::Http, compat), catalogue_rows(Protocol::Grpc, compat)} {}
+
+void ModelTreeBuilder::offer(const TraceView& t) {
+  const auto& rows = rows_[static_cast<std::size_t>(t.protocol)];
+  traces_.push_back({t.id, {t.protocol, t.model}, own_time_ns(t, rows).value_or(0), t.parent_id});
+  totals_[traces_.back().node] += traces_.back().time_ns;
+}
+
+ModelTree ModelTreeBuilder::take() {
+  ModelTree tree;
+  std::vector<TraceEntry> traces = std::move(traces_);
+  std::map<ModelNode, wide_int> totals = std::move(totals_);
+  traces_.clear();
+  totals_.clear();
   // A trace both passes count is taken once, as its first pass has it.
   std::stable_sort(traces.begin(), traces.end(), [](const TraceEntry& a, const TraceEntry& b) { return a.id < b.id; });
   traces.erase(

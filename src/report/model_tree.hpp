@@ -4,7 +4,10 @@
 // memory for one entry per counted trace.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,5 +46,25 @@ struct ModelTree {
 /// Empty when no counted trace has a counted parent (without a pass of the
 /// cursor when no trace names a parent).
 ModelTree model_tree(const FileReport& report);
+
+/// model_tree() of the traces offered one by one (both passes', in the
+/// cursor's order), for a pass of the cursor that serves other purposes too.
+class ModelTreeBuilder {
+ public:
+  explicit ModelTreeBuilder(Compat compat);
+  void offer(const TraceView& t);
+  ModelTree take();
+
+ private:
+  struct TraceEntry {
+    wide_int id = 0;
+    ModelNode node;
+    wide_int time_ns = 0;
+    std::optional<wide_int> parent_id;
+  };
+  std::array<std::vector<const SpanDef*>, 2> rows_;  // per protocol
+  std::vector<TraceEntry> traces_;                   // 48 bytes a trace
+  std::map<ModelNode, wide_int> totals_;
+};
 
 }  // namespace trace_summary

@@ -30,37 +30,46 @@ std::optional<wide_int> RankKey::value_ns(const TraceView& trace, Compat compat)
   return trace_row_value(*def, trace);
 }
 
-std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key) {
-  std::vector<RankedTrace> heap;  // the best n so far; the worst of them at the front
-  std::set<wide_int> in_heap;     // their ids: a trace both passes count is kept once
-  if (n == 0) return heap;
-  for (Protocol protocol : kProtocols) {
-    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) {
-      const auto value = key.value_ns(t, report.compat());
-      if (!value) return;
-      const bool kept = in_heap.count(t.id) != 0;
-      // Most traces rank below the worst kept one: no copy of them is made.
-      if (!kept && heap.size() == n && !ranks_before_trace(*value, t.id, heap.front())) return;
-      RankedTrace candidate{*value, t};
-      if (kept) {
-        auto same = std::find_if(heap.begin(), heap.end(), [&](const RankedTrace& r) { return r.trace.id == t.id; });
-        if (ranks_before(candidate, *same)) *same = std::move(candidate);
-        std::make_heap(heap.begin(), heap.end(), ranks_before);
-        return;
-      }
-      if (heap.size() == n) {
-        std::pop_heap(heap.begin(), heap.end(), ranks_before);
-        in_heap.erase(heap.back().trace.id);
-        heap.back() = std::move(candidate);
-      } else {
-        heap.push_back(std::move(candidate));
-      }
-      in_heap.insert(t.id);
-      std::push_heap(heap.begin(), heap.end(), ranks_before);
-    });
+void TopTraces::offer(const TraceView& t) {
+  if (n_ == 0) return;
+  const auto value = key_.value_ns(t, compat_);
+  if (!value) return;
+  const bool kept = in_heap_.count(t.id) != 0;
+  // Most traces rank below the worst kept one: no copy of them is made.
+  if (!kept && heap_.size() == n_ && !ranks_before_trace(*value, t.id, heap_.front())) return;
+  RankedTrace candidate{*value, t};
+  if (kept) {
+    auto same = std::find_if(heap_.begin(), heap_.end(), [&](const RankedTrace& r) { return r.trace.id == t.id; });
+    if (ranks_before(candidate, *same)) *same = std::move(candidate);
+    std::make_heap(heap_.begin(), heap_.end(), ranks_before);
+    return;
   }
-  std::sort_heap(heap.begin(), heap.end(), ranks_before);
-  return heap;
+  if (heap_.size() == n_) {
+    std::pop_heap(heap_.begin(), heap_.end(), ranks_before);
+    in_heap_.erase(heap_.back().trace.id);
+    heap_.back() = std::move(candidate);
+  } else {
+    heap_.push_back(std::move(candidate));
+  }
+  in_heap_.insert(t.id);
+  std::push_heap(heap_.begin(), heap_.end(), ranks_before);
+}
+
+std::vector<RankedTrace> TopTraces::take() {
+  std::sort_heap(heap_.begin(), heap_.end(), ranks_before);
+  in_heap_.clear();
+  std::vector<RankedTrace> ranked = std::move(heap_);
+  heap_.clear();
+  return ranked;
+}
+
+std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key) {
+  TopTraces top(n, key, report.compat());
+  if (n == 0) return top.take();
+  for (Protocol protocol : kProtocols) {
+    report.for_each_trace(protocol, TraceDetail::WithoutStamps, [&](const TraceView& t) { top.offer(t); });
+  }
+  return top.take();
 }
 
 }  // namespace trace_summary

@@ -5,7 +5,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "report/report_model.hpp"
@@ -37,5 +39,22 @@ struct RankedTrace {
 /// first (equal values: the smaller id first); a trace both passes count is
 /// ranked once.
 std::vector<RankedTrace> top_traces(const FileReport& report, std::size_t n, const RankKey& key);
+
+/// top_traces() of the traces offered one by one, for a pass of the cursor
+/// that serves other purposes too.
+class TopTraces {
+ public:
+  TopTraces(std::size_t n, RankKey key, Compat compat) : n_(n), key_(std::move(key)), compat_(compat) {}
+  void offer(const TraceView& t);
+  /// The ranking, largest first; the collector is left empty.
+  std::vector<RankedTrace> take();
+
+ private:
+  std::size_t n_;
+  RankKey key_;
+  Compat compat_;
+  std::vector<RankedTrace> heap_;  // the best n so far; the worst of them at the front
+  std::set<wide_int> in_heap_;     // their ids: a trace both passes count is kept once
+};
 
 }  // namespace trace_summary
