@@ -149,7 +149,13 @@ class OtlpReader {
   // The parse stopped because the input ended inside a value.
   bool cut_at_end() const { return parse_error_at_end_; }
   void begin_value() {
-    span_ids_.clear();
+    // A large value's table is let go, not cleared: clearing costs its
+    // bucket count again for every later value, however small.
+    if (span_ids_.bucket_count() > 1024) {
+      std::unordered_set<std::uint64_t>().swap(span_ids_);
+    } else {
+      span_ids_.clear();
+    }
     stack_.clear();
     discard_level_ = kNotDiscarding;
     parse_error_at_end_ = false;

@@ -20,31 +20,28 @@ namespace trace_summary {
 
 using OrderedJson = nlohmann::ordered_json;
 
-/// Copies `text` (at most 32 bytes) to `to` without a call to memcpy:
-/// two copies of 16, 8, 4 or 1 bytes that may overlap.
+/// Copies the `n` bytes at `from` (N <= n <= 2N) to `to` as its first and
+/// last N bytes, which may overlap: fixed-size copies, no call to memcpy.
+template <std::size_t N>
+void copy_ends(char* to, const char* from, std::size_t n) {
+  char head[N], tail[N];
+  std::memcpy(head, from, N);
+  std::memcpy(tail, from + n - N, N);
+  std::memcpy(to, head, N);
+  std::memcpy(to + n - N, tail, N);
+}
+
+/// Copies `text` (at most 32 bytes) to `to`.
 inline void copy_small(char* to, std::string_view text) {
   const std::size_t n = text.size();
-  const char* from = text.data();
   if (n >= 16) {
-    std::uint64_t head[2], tail[2];
-    std::memcpy(head, from, 16);
-    std::memcpy(tail, from + n - 16, 16);
-    std::memcpy(to, head, 16);
-    std::memcpy(to + n - 16, tail, 16);
+    copy_ends<16>(to, text.data(), n);
   } else if (n >= 8) {
-    std::uint64_t head, tail;
-    std::memcpy(&head, from, 8);
-    std::memcpy(&tail, from + n - 8, 8);
-    std::memcpy(to, &head, 8);
-    std::memcpy(to + n - 8, &tail, 8);
+    copy_ends<8>(to, text.data(), n);
   } else if (n >= 4) {
-    std::uint32_t head, tail;
-    std::memcpy(&head, from, 4);
-    std::memcpy(&tail, from + n - 4, 4);
-    std::memcpy(to, &head, 4);
-    std::memcpy(to + n - 4, &tail, 4);
+    copy_ends<4>(to, text.data(), n);
   } else {
-    for (std::size_t i = 0; i < n; ++i) to[i] = from[i];
+    for (std::size_t i = 0; i < n; ++i) to[i] = text[i];
   }
 }
 
